@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install what is missing, create or update the database "mentorship" with the
+# four addons and their demo data, then serve Odoo on http://localhost:8069.
+source "$(dirname "$0")/lib.sh"
+bootstrap
+
+DB="${MENTORSHIP_DB:-mentorship}"
+if psql -d postgres -Atqc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+    say "Database $DB exists: updating the mentorship addons"
+    odoo_bin -d "$DB" -u "$MENTORSHIP_ADDONS" --stop-after-init --no-http
+else
+    say "Database $DB: creating it with the mentorship addons, demo data and Russian"
+    odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --with-demo --load-language=ru_RU \
+        --stop-after-init --no-http
+    odoo_bin shell -d "$DB" --no-http <<'PY'
+env.ref("base.user_admin").lang = "ru_RU"
+env.cr.commit()
+PY
+fi
+
+cat <<MSG
+
+  Odoo with the mentorship suite: http://localhost:8069  (database $DB)
+  Logins (user / password):
+    admin / admin      administrator and municipal coordinator (interface in Russian)
+
+  Stop with Ctrl+C.
+MSG
+exec "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$"
