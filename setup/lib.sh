@@ -172,8 +172,12 @@ EOF
     fi
 }
 
+# odoo_bin [COMMAND] OPTIONS...: Odoo with the generated config; COMMAND
+# (shell, i18n, ...) must come before the options.
 odoo_bin() {
-    "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"
+    local command=()
+    if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then command=("$1"); shift; fi
+    "$PY" "$ODOO_SRC/odoo-bin" "${command[@]}" -c "$ODOO_CONF" "$@"
 }
 
 bootstrap() {
