@@ -1,3 +1,9 @@
+from contextlib import contextmanager
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
@@ -18,3 +24,123 @@ class MentorshipUsersMixin:
             key: mail_new_test_user(cls.env, login=f"test_{key}", name=f"Test {key}", groups=group)
             for key, group in groups.items()
         }
+
+
+class MentorshipCase:
+    """A school with a "teacher – teacher" and a "pupil – pupil" program, and
+    helpers that build participants, consents and pairs as the rules require."""
+
+    @classmethod
+    def _setup_school(cls):
+        env = cls.env
+        cls.school = env["res.company"].create({"name": "Test School No. 1"})
+        cls.env = env = env(context=dict(env.context, allowed_company_ids=[cls.school.id, env.company.id]))
+        cls.curator = mail_new_test_user(
+            env,
+            login="school_curator",
+            name="School Curator",
+            groups="mentorship_core.group_mentorship_curator",
+            company_id=cls.school.id,
+            company_ids=[Command.set(cls.school.ids)],
+        )
+        cls.form_teachers = env.ref("mentorship_core.form_teacher_teacher")
+        cls.form_pupils = env.ref("mentorship_core.form_pupil_pupil")
+        cls.cat_teacher = env.ref("mentorship_core.mentor_category_teacher")
+        cls.cat_pupil_mentor = env.ref("mentorship_core.mentor_category_pupil")
+        cls.cat_parent = env.ref("mentorship_core.mentor_category_parent")
+        cls.cat_young_teacher = env.ref("mentorship_core.mentee_category_young_teacher")
+        cls.cat_pupil = env.ref("mentorship_core.mentee_category_pupil_support")
+        cls.program_teachers = cls._program(cls.form_teachers, "Teachers 2025/2026")
+        cls.program_pupils = cls._program(cls.form_pupils, "Pupils 2025/2026")
+        cls.stage = {stage.state: stage for stage in env["mentorship.pair.stage"].search([])}
+
+    @classmethod
+    def _program(cls, form, name, company=None):
+        return cls.env["mentorship.program"].create(
+            {
+                "name": name,
+                "form_id": form.id,
+                "company_id": (company or cls.school).id,
+                "curator_id": cls.curator.id,
+                "date_start": date(2025, 9, 1),
+                "date_end": date(2026, 5, 31),
+            }
+        )
+
+    @classmethod
+    def _partner(cls, name, minor=False, guardians=None):
+        return cls.env["res.partner"].create(
+            {
+                "name": name,
+                "email": f"{name.lower().replace(' ', '.')}@school.test",
+                "mentorship_is_minor": minor,
+                "mentorship_guardian_ids": [Command.set(guardians.ids)] if guardians else [],
+            }
+        )
+
+    @classmethod
+    def _consent(cls, partner, signer=None):
+        return cls.env["mentorship.consent"].create(
+            {
+                "partner_id": partner.id,
+                "signer_partner_id": (signer or partner).id,
+                "company_id": cls.school.id,
+            }
+        )
+
+    @classmethod
+    def _mentor(cls, name, category=None, capacity=1, trained=True, consent=True, partner=None, company=None):
+        partner = partner or cls._partner(name)
+        if consent:
+            cls._consent(partner)
+        return cls.env["mentorship.mentor"].create(
+            {
+                "partner_id": partner.id,
+                "category_id": (category or cls.cat_teacher).id,
+                "capacity": capacity,
+                "is_trained": trained,
+                "company_id": (company or cls.school).id,
+                "state": "active",
+            }
+        )
+
+    @classmethod
+    def _mentee(cls, name, category=None, minor=False, guardians=None, consent=True, company=None):
+        partner = cls._partner(name, minor=minor, guardians=guardians)
+        if consent:
+            cls._consent(partner, signer=guardians[:1] if minor else partner)
+        return cls.env["mentorship.mentee"].create(
+            {
+                "partner_id": partner.id,
+                "category_id": (category or cls.cat_young_teacher).id,
+                "company_id": (company or cls.school).id,
+                "state": "active",
+            }
+        )
+
+    @classmethod
+    def _pair(cls, mentor, mentees, program=None, state="matching", **values):
+        return cls.env["mentorship.pair"].create(
+            {
+                "program_id": (program or cls.program_teachers).id,
+                "mentor_id": mentor.id if mentor else False,
+                "mentee_ids": [Command.set(mentees.ids)],
+                "stage_id": cls.env["mentorship.pair.stage"]._for_state(state).id,
+                **values,
+            }
+        )
+
+    @classmethod
+    def _approve(cls, pairs, number="12-o", on=date(2025, 9, 15)):
+        wizard = pairs.env["mentorship.pair.approve.wizard"].create(
+            {"pair_ids": [Command.set(pairs.ids)], "order_number": number, "order_date": on}
+        )
+        return wizard.action_approve()
+
+    @contextmanager
+    def assertRefused(self, pattern, exception=ValidationError):
+        """The operation fails with ``exception`` matching ``pattern``, and
+        is rolled back (``assertRaises`` of Odoo's cases uses a savepoint)."""
+        with self.assertRaises(exception) as caught:
+            yield
+        self.assertRegex(str(caught.exception), pattern)

@@ -1,5 +1,7 @@
 from odoo.tests import TransactionCase, tagged
 
+from .common import MentorshipCase
+
 
 @tagged("post_install", "-at_install")
 class TestRussianTranslation(TransactionCase):
@@ -31,3 +33,25 @@ class TestRussianTranslation(TransactionCase):
     def test_reference_data_in_russian(self):
         form = self.env_ru.ref("mentorship_core.form_teacher_teacher")
         self.assertEqual(form.name, "Учитель – учитель")
+
+
+@tagged("post_install", "-at_install")
+class TestRussianErrors(MentorshipCase, TransactionCase):
+    """The rules of the pipeline speak the user's language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env["ir.module.module"].search([("name", "=", "mentorship_core")])._update_translations(["ru_RU"])
+        cls._setup_school()
+
+    def test_capacity_error_in_russian_and_english(self):
+        mentor = self._mentor("Busy Mentor", capacity=1)
+        first, second = self._pair(mentor, self._mentee("First")), self._pair(mentor, self._mentee("Second"))
+        self._approve(first)
+        with self.assertRefused("Busy Mentor.*takes 1 mentee"):
+            self._approve(second)
+        russian = self.env(context=dict(self.env.context, lang="ru_RU"))
+        with self.assertRefused(r"(?i)^(?!.*takes).*наставник.*Busy Mentor"):
+            self._approve(second.with_env(russian))

@@ -1,0 +1,77 @@
+from collections import Counter
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class MentorshipMentor(models.Model):
+    """A person in the base of mentors."""
+
+    _name = "mentorship.mentor"
+    _description = "Mentor"
+    _inherit = ["mentorship.participant.mixin"]
+    _order = "partner_id"
+
+    category_id = fields.Many2one("mentorship.mentor.category", tracking=True, index=True)
+    competency_tag_ids = fields.Many2many("mentorship.tag", "mentorship_mentor_tag_rel", string="Competencies")
+    capacity = fields.Integer(default=1, tracking=True, help="How many mentees this mentor takes at once.")
+    training_ids = fields.One2many("mentorship.mentor.training", "mentor_id", string="Trainings")
+    is_trained = fields.Boolean(
+        string="Trained",
+        tracking=True,
+        help="Prepared for mentoring; set automatically when a training is recorded.",
+    )
+    pair_ids = fields.One2many("mentorship.pair", "mentor_id", string="Pairs")
+    running_mentee_count = fields.Integer(
+        string="Current Mentees",
+        compute="_compute_running_mentee_count",
+        store=True,
+        help="Mentees in the approved and working pairs of this mentor.",
+    )
+    free_capacity = fields.Integer(compute="_compute_free_capacity")
+
+    _partner_uniq = models.Constraint("UNIQUE(partner_id)", "This person is already in the base of mentors.")
+    _capacity_positive = models.Constraint("CHECK(capacity > 0)", "A mentor takes at least one mentee.")
+
+    @api.depends("pair_ids.state", "pair_ids.mentee_ids")
+    def _compute_running_mentee_count(self):
+        """Stored on purpose: approving a pair writes the mentor's row, so two
+        curators approving pairs of the same mentor at once cannot both pass
+        the capacity check (the second transaction fails to serialize)."""
+        counts = Counter(
+            mentor
+            for mentor, mentee in self.env["mentorship.pair"]._read_group(
+                [("mentor_id", "in", self.ids), ("state", "in", self.env["mentorship.pair"].RUNNING_STATES)],
+                ["mentor_id", "mentee_ids"],
+            )
+            if mentee
+        )
+        for mentor in self:
+            mentor.running_mentee_count = counts.get(mentor, 0)
+
+    @api.depends("capacity", "running_mentee_count")
+    def _compute_free_capacity(self):
+        for mentor in self:
+            mentor.free_capacity = mentor.capacity - mentor.running_mentee_count
+
+    def _check_capacity(self):
+        for mentor in self:
+            if mentor.running_mentee_count > mentor.capacity:
+                raise ValidationError(
+                    self.env._(
+                        "The mentor %(mentor)s takes %(capacity)s mentee(s) at once; approving this pair "
+                        "would make %(count)s.",
+                        mentor=mentor.display_name,
+                        capacity=mentor.capacity,
+                        count=mentor.running_mentee_count,
+                    )
+                )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Mentors"),
+                "template": "/mentorship_core/static/import/mentorship_mentor_template.xlsx",
+            }
+        ]

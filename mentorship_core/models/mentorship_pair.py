@@ -1,0 +1,308 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+from .calendar_event import MEETING_TYPES
+
+KINDS = [
+    ("traditional", "Traditional (one to one)"),
+    ("group", "Group"),
+    ("virtual", "Virtual (remote)"),
+    ("short_term", "Short-term (goal setting)"),
+    ("reverse", "Reverse"),
+    ("situational", "Situational"),
+    ("speed", "Speed (one meeting)"),
+    ("peer", "Peer"),
+]
+FIRST_MEETINGS = ["organisational", "trial", "planning"]
+DEFAULT_ATTENTION_DAYS = 30
+
+
+class MentorshipPair(models.Model):
+    """A mentorship pair or group: one mentor and one or more mentees."""
+
+    _name = "mentorship.pair"
+    _description = "Mentorship Pair or Group"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, sequence, id desc"
+
+    ACTIVE_STATES = ["candidate", "matching", "agreement", "approved", "working"]
+    RUNNING_STATES = ["approved", "working"]
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    sequence = fields.Integer(default=10)
+    priority = fields.Selection([("0", "Normal"), ("1", "Important")], default="0")
+    color = fields.Integer()
+    program_id = fields.Many2one("mentorship.program", required=True, index=True, tracking=True, ondelete="restrict")
+    form_id = fields.Many2one(related="program_id.form_id", store=True, index=True)
+    company_id = fields.Many2one(related="program_id.company_id", store=True, index=True)
+    curator_id = fields.Many2one(related="program_id.curator_id")
+    role_model_id = fields.Many2one("mentorship.role.model", tracking=True, domain="[('form_id', '=', form_id)]")
+    kind = fields.Selection(KINDS, default="traditional", required=True, tracking=True)
+    mentor_id = fields.Many2one("mentorship.mentor", tracking=True, index=True)
+    mentor_user_id = fields.Many2one(related="mentor_id.user_id", store=True, index=True, string="Mentor User")
+    mentee_ids = fields.Many2many(
+        "mentorship.mentee", "mentorship_pair_mentee_rel", "pair_id", "mentee_id", string="Mentees"
+    )
+    stage_id = fields.Many2one(
+        "mentorship.pair.stage",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        default=lambda self: self.env["mentorship.pair.stage"].search([], limit=1),
+        group_expand="_read_group_expand_full",
+    )
+    state = fields.Selection(related="stage_id.state", store=True, index=True)
+    date_start = fields.Date(string="Start Date", tracking=True)
+    date_end = fields.Date(string="End Date", tracking=True)
+    order_number = fields.Char(string="Order No.", tracking=True, copy=False)
+    order_date = fields.Date(tracking=True, copy=False)
+    training_override_reason = fields.Text(
+        string="Untrained Mentor Approved Because",
+        tracking=True,
+        copy=False,
+        help="Filled by the curator to approve a mentor who has not been trained yet.",
+    )
+    dissolution_reason = fields.Text(tracking=True, copy=False)
+    meeting_ids = fields.One2many("calendar.event", "mentorship_pair_id", string="Meetings")
+    meeting_count = fields.Integer(compute="_compute_meeting_stats")
+    held_meeting_count = fields.Integer(compute="_compute_meeting_stats", string="Held Meetings")
+    last_meeting_date = fields.Datetime(compute="_compute_last_meeting_date", store=True, string="Last Held Meeting")
+    next_meeting_type = fields.Selection(MEETING_TYPES, compute="_compute_next_meeting_type")
+    needs_attention = fields.Boolean(compute="_compute_needs_attention", search="_search_needs_attention")
+    plan_ids = fields.One2many("mentorship.plan", "pair_id", string="Personal Plans")
+    plan_count = fields.Integer(compute="_compute_plan_count")
+
+    # --- computes -----------------------------------------------------------
+
+    @api.depends("mentor_id.partner_id.name", "mentee_ids.partner_id.name")
+    def _compute_name(self):
+        """Stored for search; built from names only, so it reads the same in
+        every language."""
+        for pair in self:
+            names = [*pair.mentor_id.partner_id.mapped("name"), ", ".join(pair.mentee_ids.partner_id.mapped("name"))]
+            pair.name = " – ".join(name for name in names if name)
+
+    @api.depends("meeting_ids.mentorship_is_held")
+    def _compute_meeting_stats(self):
+        stats = {
+            (pair, held): count
+            for pair, held, count in self.env["calendar.event"]._read_group(
+                [("mentorship_pair_id", "in", self.ids)],
+                ["mentorship_pair_id", "mentorship_is_held"],
+                ["__count"],
+            )
+        }
+        for pair in self:
+            pair.held_meeting_count = stats.get((pair, True), 0)
+            pair.meeting_count = pair.held_meeting_count + stats.get((pair, False), 0)
+
+    @api.depends("meeting_ids.mentorship_is_held", "meeting_ids.start")
+    def _compute_last_meeting_date(self):
+        last = dict(
+            self.env["calendar.event"]._read_group(
+                [("mentorship_pair_id", "in", self.ids), ("mentorship_is_held", "=", True)],
+                ["mentorship_pair_id"],
+                ["start:max"],
+            )
+        )
+        for pair in self:
+            pair.last_meeting_date = last.get(pair, False)
+
+    @api.depends("meeting_ids.mentorship_is_held", "meeting_ids.mentorship_meeting_type")
+    def _compute_next_meeting_type(self):
+        for pair in self:
+            held = set(pair.meeting_ids.filtered("mentorship_is_held").mapped("mentorship_meeting_type"))
+            pair.next_meeting_type = next((kind for kind in FIRST_MEETINGS if kind not in held), "regular")
+
+    def _attention_limit(self):
+        days = int(
+            self.env["ir.config_parameter"].sudo().get_param("mentorship_core.attention_days", DEFAULT_ATTENTION_DAYS)
+        )
+        return fields.Datetime.now() - timedelta(days=days)
+
+    @api.depends("state", "last_meeting_date", "date_start")
+    def _compute_needs_attention(self):
+        limit = self._attention_limit()
+        for pair in self:
+            since = pair.last_meeting_date or (
+                fields.Datetime.to_datetime(pair.date_start) if pair.date_start else pair.create_date
+            )
+            pair.needs_attention = pair.state == "working" and bool(since) and since < limit
+
+    def _search_needs_attention(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        limit = self._attention_limit()
+        domain = Domain("state", "=", "working") & (
+            Domain("last_meeting_date", "<", limit)
+            | (Domain("last_meeting_date", "=", False) & Domain("date_start", "<", limit.date()))
+        )
+        return domain if (operator == "=") == value else ~domain
+
+    def _compute_plan_count(self):
+        counts = dict(self.env["mentorship.plan"]._read_group([("pair_id", "in", self.ids)], ["pair_id"], ["__count"]))
+        for pair in self:
+            pair.plan_count = counts.get(pair, 0)
+
+    # --- rules --------------------------------------------------------------
+
+    @api.constrains("mentor_id", "mentee_ids", "program_id")
+    def _check_categories_allowed_by_form(self):
+        for pair in self:
+            form = pair.form_id
+            mentor_category = pair.mentor_id.category_id
+            if pair.mentor_id and form.mentor_category_ids and mentor_category not in form.mentor_category_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The form %(form)s does not allow mentors of the category %(category)s.",
+                        form=form.display_name,
+                        category=mentor_category.display_name or self.env._("(none)"),
+                    )
+                )
+            refused = pair.mentee_ids.filtered(
+                lambda mentee: form.mentee_category_ids and mentee.category_id not in form.mentee_category_ids
+            )
+            if refused:
+                raise ValidationError(
+                    self.env._(
+                        "The form %(form)s does not allow mentees of the category %(category)s (%(mentee)s).",
+                        form=form.display_name,
+                        category=refused[0].category_id.display_name or self.env._("(none)"),
+                        mentee=refused[0].display_name,
+                    )
+                )
+
+    @api.constrains("kind", "mentee_ids")
+    def _check_mentee_count(self):
+        for pair in self:
+            count = len(pair.mentee_ids)
+            if pair.kind == "group" and count < 2:
+                raise ValidationError(self.env._("A group needs two or more mentees."))
+            if pair.kind == "traditional" and count != 1:
+                raise ValidationError(self.env._("A one-to-one (traditional) pair has exactly one mentee."))
+            if not count:
+                raise ValidationError(self.env._("A pair needs at least one mentee."))
+
+    @api.constrains("mentor_id", "mentee_ids")
+    def _check_parent_not_mentor_of_child(self):
+        for pair in self:
+            mentor_partner = pair.mentor_id.partner_id
+            child = pair.mentee_ids.filtered(
+                lambda mentee: mentor_partner and mentor_partner in mentee.partner_id.mentorship_guardian_ids
+            )
+            if child:
+                raise ValidationError(
+                    self.env._(
+                        "%(parent)s is a parent or guardian of %(child)s and cannot be their mentor.",
+                        parent=mentor_partner.display_name,
+                        child=child[0].display_name,
+                    )
+                )
+
+    @api.constrains("mentor_id", "mentee_ids")
+    def _check_excluded_mentor(self):
+        for pair in self:
+            refusing = pair.mentee_ids.filtered(lambda mentee: pair.mentor_id in mentee.excluded_mentor_ids)
+            if pair.mentor_id and refusing:
+                raise ValidationError(
+                    self.env._(
+                        "%(mentee)s asked to replace the mentor %(mentor)s, who cannot be paired with them again.",
+                        mentee=refusing[0].display_name,
+                        mentor=pair.mentor_id.display_name,
+                    )
+                )
+
+    @api.constrains("stage_id", "mentor_id", "mentee_ids", "order_number", "training_override_reason")
+    def _check_approval(self):
+        """Pairs in Approved and Working passed the rules of approval."""
+        running = self.filtered(lambda pair: pair.state in self.RUNNING_STATES)
+        for pair in running:
+            pair._check_approved_by_order()
+            pair._check_mentor_trained()
+        running._check_consents()
+        running.mentor_id._check_capacity()
+
+    def _check_approved_by_order(self):
+        if not self.mentor_id:
+            raise ValidationError(self.env._("The pair %(pair)s has no mentor yet.", pair=self.display_name))
+        if not (self.order_number and self.order_date):
+            raise ValidationError(
+                self.env._(
+                    'The pair %(pair)s is approved by an order: use "Approve by Order" with its number and date.',
+                    pair=self.display_name,
+                )
+            )
+
+    def _check_mentor_trained(self):
+        if not self.mentor_id.is_trained and not (self.training_override_reason or "").strip():
+            raise ValidationError(
+                self.env._(
+                    "The mentor %(mentor)s has not been trained yet. Record their training, or give the reason "
+                    "to approve them anyway.",
+                    mentor=self.mentor_id.display_name,
+                )
+            )
+
+    def _check_consents(self):
+        participants = self.mentor_id.partner_id | self.mentee_ids.partner_id
+        missing = self.env["mentorship.consent"]._partners_without_consent(participants)
+        if missing:
+            minors = missing.filtered("mentorship_is_minor")
+            raise ValidationError(
+                self.env._(
+                    "These participants have no valid personal-data consent: %(names)s. "
+                    "A minor's consent is signed by a parent or legal guardian.",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+                if minors
+                else self.env._(
+                    "These participants have no valid personal-data consent: %(names)s.",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    # --- actions ------------------------------------------------------------
+
+    def _move_to_state(self, state, **values):
+        self.write({"stage_id": self.env["mentorship.pair.stage"]._for_state(state).id, **values})
+
+    def _dissolve(self, reason):
+        self._move_to_state("dissolved", dissolution_reason=reason)
+        for pair in self:
+            pair.message_post(body=reason)
+
+    def action_start_work(self):
+        self._move_to_state("working")
+
+    def action_complete(self):
+        self._move_to_state("completed")
+
+    def action_open_approve_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Approve by Order"),
+            "res_model": "mentorship.pair.approve.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pair_ids": self.ids},
+        }
+
+    def action_view_meetings(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_meeting_action")
+        action["domain"] = [("mentorship_pair_id", "=", self.id)]
+        action["context"] = {
+            "default_mentorship_pair_id": self.id,
+            "default_mentorship_meeting_type": self.next_meeting_type,
+            "default_partner_ids": (self.mentor_id.partner_id | self.mentee_ids.partner_id).ids,
+        }
+        return action
+
+    def action_view_plans(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_plan_action")
+        action["domain"] = [("pair_id", "=", self.id)]
+        action["context"] = {"default_pair_id": self.id}
+        return action

@@ -1,0 +1,75 @@
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import MentorshipCase
+
+
+@tagged("post_install", "-at_install")
+class TestRecordRules(MentorshipCase, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_school()
+        cls.school_b = cls.env["res.company"].create({"name": "Test School No. 2"})
+        cls.program_b = cls._program(cls.form_teachers, "School B teachers", company=cls.school_b)
+        mentor_user = mail_new_test_user(
+            cls.env,
+            login="staff_mentor",
+            name="Staff Mentor",
+            groups="mentorship_core.group_mentorship_mentor",
+            company_id=cls.school.id,
+            company_ids=[Command.set(cls.school.ids)],
+        )
+        cls.mentor_user = mentor_user
+        cls.own_mentor = cls._mentor("Staff Mentor", partner=mentor_user.partner_id, capacity=3)
+        cls.own_pair = cls._pair(cls.own_mentor, cls._mentee("Own Mentee"))
+        cls.other_pair = cls._pair(cls._mentor("Other Mentor"), cls._mentee("Other Mentee"))
+        cls.pair_b = cls._pair(
+            cls._mentor("B Mentor", company=cls.school_b),
+            cls._mentee("B Mentee", company=cls.school_b),
+            program=cls.program_b,
+        )
+        cls.coordinator = mail_new_test_user(
+            cls.env,
+            login="municipal_coordinator",
+            name="Municipal Coordinator",
+            groups="mentorship_core.group_mentorship_coordinator",
+            company_id=cls.school.id,
+            company_ids=[Command.set((cls.school | cls.school_b).ids)],
+        )
+
+    def _as(self, user, companies=None):
+        return self.env(user=user, context={"allowed_company_ids": (companies or self.school).ids})
+
+    def _visible_pairs(self, user, companies):
+        return self._as(user, companies)["mentorship.pair"].search(
+            [("id", "in", (self.own_pair | self.other_pair | self.pair_b).ids)]
+        )
+
+    def test_curator_of_school_a_cannot_read_school_b(self):
+        self.assertEqual(self._visible_pairs(self.curator, self.school), self.own_pair | self.other_pair)
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self.pair_b.with_user(self.curator).with_context(allowed_company_ids=self.school.ids).read(["name"])
+
+    def test_mentor_sees_only_own_pairs(self):
+        self.assertEqual(self._visible_pairs(self.mentor_user, self.school), self.own_pair)
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self.other_pair.with_env(self._as(self.mentor_user)).read(["name"])
+        mentees = self._as(self.mentor_user)["mentorship.mentee"].search([])
+        self.assertEqual(mentees, self.own_pair.mentee_ids)
+
+    def test_coordinator_sees_all_schools(self):
+        self.assertEqual(
+            self._visible_pairs(self.coordinator, self.school | self.school_b),
+            self.own_pair | self.other_pair | self.pair_b,
+        )
+
+    def test_mentor_cannot_touch_bases(self):
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._as(self.mentor_user)["mentorship.mentor"].create({"partner_id": self.mentor_user.partner_id.id})
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._as(self.mentor_user)["mentorship.consent"].search([])
