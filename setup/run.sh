@@ -13,7 +13,8 @@ else
     odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --with-demo --load-language=ru_RU \
         --stop-after-init --no-http
     odoo_bin shell -d "$DB" --no-http <<'PY'
-env.ref("base.user_admin").lang = "ru_RU"
+users = env["res.users"].search([("login", "in", ["admin", "curator", "mentor", "hr_officer"])])
+users.lang = "ru_RU"
 env.cr.commit()
 PY
 fi
@@ -21,8 +22,11 @@ fi
 cat <<MSG
 
   Odoo with the mentorship suite: http://localhost:8069  (database $DB)
-  Logins (user / password):
-    admin / admin      administrator and municipal coordinator (interface in Russian)
+  Logins (user / password), interface in Russian:
+    admin / admin              administrator and municipal coordinator
+    curator / curator          curator of the school's working group
+    mentor / mentor            a teacher mentor (sees only her pairs)
+    hr_officer / hr_officer    HR officer (mentor incentives)
 
   Stop with Ctrl+C.
 MSG

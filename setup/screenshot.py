@@ -23,9 +23,7 @@ BASE_URL = "http://localhost:8069"
 
 def login(db, user, password):
     """Return the session id of a fresh authenticated session."""
-    payload = json.dumps(
-        {"jsonrpc": "2.0", "params": {"login": user, "password": password, "db": db}}
-    ).encode()
+    payload = json.dumps({"jsonrpc": "2.0", "params": {"login": user, "password": password, "db": db}}).encode()
     request = urllib.request.Request(
         f"{BASE_URL}/web/session/authenticate", payload, {"Content-Type": "application/json"}
     )
