@@ -68,6 +68,28 @@ class TestRecordRules(MentorshipCase, TransactionCase):
             self.own_pair | self.other_pair | self.pair_b,
         )
 
+    def test_hr_officer_reads_mentors_with_their_pairs(self):
+        hr_officer = mail_new_test_user(
+            self.env,
+            login="hr_officer_test",
+            name="HR Officer",
+            groups="mentorship_core.group_mentorship_hr_officer",
+            company_id=self.school.id,
+            company_ids=[Command.set(self.school.ids)],
+        )
+        mentors = self._as(hr_officer)["mentorship.mentor"]
+        (values,) = mentors.browse(self.own_mentor.id).web_read(
+            {
+                "competency_tag_ids": {"fields": {"display_name": {}}},
+                "training_ids": {"fields": {"name": {}}},
+                "pair_ids": {"fields": {"name": {}, "program_id": {"fields": {"display_name": {}}}, "stage_id": {}}},
+                "category_id": {"fields": {"display_name": {}}},
+            }
+        )
+        self.assertEqual([pair["id"] for pair in values["pair_ids"]], self.own_pair.ids)
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._as(hr_officer)["mentorship.mentee"].search([])
+
     def test_mentor_cannot_touch_bases(self):
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             self._as(self.mentor_user)["mentorship.mentor"].create({"partner_id": self.mentor_user.partner_id.id})
