@@ -7,5 +7,16 @@
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
     "depends": ["mentorship_core"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/mentorship_school_subject_data.xml",
+        "data/mentorship_school_cron_data.xml",
+        "views/res_partner_views.xml",
+        "views/hr_employee_views.xml",
+        "views/mentorship_school_subject_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/mentorship_teacher_refresh_wizard_views.xml",
+        "views/mentorship_school_menus.xml",
+    ],
     "installable": True,
 }

@@ -1,1 +1,3 @@
 from . import test_install
+from . import test_pupils
+from . import test_teachers

@@ -1,0 +1,47 @@
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+ADULT_AGE = 18
+
+
+class ResPartner(models.Model):
+    """Pupils and students: class, birth date and the minor flag it gives."""
+
+    _inherit = "res.partner"
+
+    mentorship_is_pupil = fields.Boolean(string="Pupil or Student")
+    mentorship_school_class = fields.Char(string="Class", help='Class or study group, e.g. "7A".')
+    mentorship_grade = fields.Integer(
+        string="Grade", compute="_compute_mentorship_grade", store=True, help="The number of the class."
+    )
+    mentorship_birthdate = fields.Date(string="Date of Birth")
+    mentorship_has_sen = fields.Boolean(
+        string="Special Educational Needs",
+        groups="mentorship_core.group_mentorship_curator",
+        help="Health limitations that need adapted education; visible to curators only.",
+    )
+    # computed from the date of birth when it is known, still editable otherwise
+    mentorship_is_minor = fields.Boolean(compute="_compute_mentorship_is_minor", store=True, readonly=False)
+
+    @api.depends("mentorship_school_class")
+    def _compute_mentorship_grade(self):
+        for partner in self:
+            number = re.match(r"\s*(\d+)", partner.mentorship_school_class or "")
+            partner.mentorship_grade = int(number.group(1)) if number else 0
+
+    @api.depends("mentorship_birthdate")
+    def _compute_mentorship_is_minor(self):
+        adult_born_before = fields.Date.context_today(self) - relativedelta(years=ADULT_AGE)
+        for partner in self.filtered("mentorship_birthdate"):
+            partner.mentorship_is_minor = partner.mentorship_birthdate > adult_born_before
+
+    @api.model
+    def _cron_mentorship_update_minors(self):
+        """Minors who turned 18 since the last run become adults."""
+        adult_born_before = fields.Date.context_today(self) - relativedelta(years=ADULT_AGE)
+        self.search(
+            [("mentorship_is_minor", "=", True), ("mentorship_birthdate", "<=", adult_born_before)]
+        ).mentorship_is_minor = False

@@ -1,0 +1,2 @@
+from . import mentorship_teacher_refresh_wizard
+from . import mentorship_teacher_refresh_line
