@@ -142,5 +142,5 @@ class MentorshipCase:
         """The operation fails with ``exception`` matching ``pattern``, and
         is rolled back (``assertRaises`` of Odoo's cases uses a savepoint)."""
         with self.assertRaises(exception) as caught:
-            yield
+            yield caught
         self.assertRegex(str(caught.exception), pattern)

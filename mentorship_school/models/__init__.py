@@ -2,3 +2,8 @@ from . import res_partner
 from . import res_config_settings
 from . import mentorship_school_subject
 from . import hr_employee
+from . import mentorship_school_period
+from . import mentorship_school_mark
+from . import mentorship_school_exam_result
+from . import mentorship_school_achievement
+from . import mentorship_mentee

@@ -13,6 +13,12 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     mentorship_is_pupil = fields.Boolean(string="Pupil or Student")
+    mentorship_pupil_code = fields.Char(
+        string="Pupil Code",
+        index="btree_not_null",
+        copy=False,
+        help="The pupil's code in the school information system.",
+    )
     mentorship_school_class = fields.Char(string="Class", help='Class or study group, e.g. "7A".')
     mentorship_grade = fields.Integer(
         string="Grade", compute="_compute_mentorship_grade", store=True, help="The number of the class."
@@ -25,6 +31,16 @@ class ResPartner(models.Model):
     )
     # computed from the date of birth when it is known, still editable otherwise
     mentorship_is_minor = fields.Boolean(compute="_compute_mentorship_is_minor", store=True, readonly=False)
+
+    mentorship_mark_ids = fields.One2many("mentorship.school.mark", "partner_id", string="Marks")
+    mentorship_exam_result_ids = fields.One2many("mentorship.school.exam.result", "partner_id", string="Exam Results")
+    mentorship_achievement_ids = fields.One2many(
+        "mentorship.school.achievement", "partner_id", string="Olympiads, Contests and Projects"
+    )
+
+    _mentorship_pupil_code_uniq = models.Constraint(
+        "UNIQUE(mentorship_pupil_code)", "Another pupil already has this pupil code."
+    )
 
     @api.depends("mentorship_school_class")
     def _compute_mentorship_grade(self):
@@ -45,3 +61,24 @@ class ResPartner(models.Model):
         self.search(
             [("mentorship_is_minor", "=", True), ("mentorship_birthdate", "<=", adult_born_before)]
         ).mentorship_is_minor = False
+
+    def _mentorship_mark_dynamics(self, start_by_partner):
+        """Average marks of these pupils before and since the day their
+        mentorship started: {partner_id: (before, since)}, None where no mark.
+
+        One query for all pupils: an average per pupil and period, then the
+        periods ending before the start count as "before"."""
+        rows = self.env["mentorship.school.mark"]._read_group(
+            [("partner_id", "in", self.ids)], ["partner_id", "period_id"], ["average:avg"]
+        )
+        period_ends = {period.id: period.date_end for period in {period for _p, period, _a in rows}}
+        buckets = {}
+        for partner, period, average in rows:
+            start = start_by_partner.get(partner.id)
+            if start:
+                before, since = buckets.setdefault(partner.id, ([], []))
+                (before if period_ends[period.id] < start else since).append(average)
+        return {
+            partner_id: tuple(sum(values) / len(values) if values else None for values in pair)
+            for partner_id, pair in buckets.items()
+        }

@@ -1,0 +1,86 @@
+from collections import Counter
+
+from odoo import api, fields, models
+
+
+class MentorshipMentee(models.Model):
+    """The dynamics the monitoring asks for (seed 001): marks and olympiads of
+    a pupil, and the exam results of a teacher's pupils, before and since the
+    mentorship started."""
+
+    _inherit = "mentorship.mentee"
+
+    mentorship_start_date = fields.Date(string="In Mentorship Since", compute="_compute_school_dynamics")
+    marks_average_before = fields.Float(string="Average Mark Before", digits=(3, 2), compute="_compute_school_dynamics")
+    marks_average_since = fields.Float(string="Average Mark Since", digits=(3, 2), compute="_compute_school_dynamics")
+    marks_change = fields.Float(string="Change of Average Mark", digits=(3, 2), compute="_compute_school_dynamics")
+    olympiads_before = fields.Integer(compute="_compute_school_dynamics")
+    olympiads_since = fields.Integer(compute="_compute_school_dynamics")
+    pupils_exam_pass_before = fields.Float(
+        string="Pupils Passing Exams Before (%)",
+        compute="_compute_school_dynamics",
+        help="For a teacher: the share of their pupils' VPR, OGE and EGE results that passed.",
+    )
+    pupils_exam_pass_since = fields.Float(string="Pupils Passing Exams Since (%)", compute="_compute_school_dynamics")
+
+    def _mentorship_start_dates(self):
+        """The start of the first approved pair of each mentee."""
+        Pair = self.env["mentorship.pair"]
+        return dict(
+            Pair._read_group(
+                [("mentee_ids", "in", self.ids), ("state", "in", [*Pair.RUNNING_STATES, "completed"])],
+                ["mentee_ids"],
+                ["date_start:min"],
+            )
+        )
+
+    @api.depends("pair_ids.state", "pair_ids.date_start")
+    def _compute_school_dynamics(self):
+        starts = self._mentorship_start_dates()
+        marks = self.partner_id._mentorship_mark_dynamics({mentee.partner_id.id: starts.get(mentee) for mentee in self})
+        olympiads = self._olympiad_counts(starts)
+        exams = self._pupils_exam_pass_rates(starts)
+        for mentee in self:
+            before, since = marks.get(mentee.partner_id.id, (None, None))
+            mentee.mentorship_start_date = starts.get(mentee, False)
+            mentee.marks_average_before = before or 0.0
+            mentee.marks_average_since = since or 0.0
+            mentee.marks_change = since - before if before and since else 0.0
+            mentee.olympiads_before = olympiads[mentee, False]
+            mentee.olympiads_since = olympiads[mentee, True]
+            mentee.pupils_exam_pass_before, mentee.pupils_exam_pass_since = exams.get(mentee, (0.0, 0.0))
+
+    def _olympiad_counts(self, starts):
+        """{(mentee, since_start): number of olympiads of the mentee}"""
+        counts = Counter()
+        mentee_by_partner = {mentee.partner_id: mentee for mentee in self if starts.get(mentee)}
+        for partner, day, count in self.env["mentorship.school.achievement"]._read_group(
+            [("partner_id", "in", [p.id for p in mentee_by_partner]), ("kind", "=", "olympiad")],
+            ["partner_id", "date:day"],
+            ["__count"],
+        ):
+            mentee = mentee_by_partner[partner]
+            counts[mentee, day >= starts[mentee]] += count
+        return counts
+
+    def _pupils_exam_pass_rates(self, starts):
+        """{mentee: (% passed before, % passed since)} over the exam results of
+        the pupils a teacher-mentee prepared."""
+        teachers = {mentee.employee_id: mentee for mentee in self if mentee.employee_id and starts.get(mentee)}
+        totals = Counter()
+        for teacher, day, passed, count in self.env["mentorship.school.exam.result"]._read_group(
+            [("teacher_id", "in", [t.id for t in teachers])], ["teacher_id", "date:day", "passed"], ["__count"]
+        ):
+            mentee = teachers[teacher]
+            since = day >= starts[mentee]
+            totals[mentee, since, "all"] += count
+            totals[mentee, since, "passed"] += count if passed else 0
+        return {
+            mentee: tuple(
+                100.0 * totals[mentee, since, "passed"] / totals[mentee, since, "all"]
+                if totals[mentee, since, "all"]
+                else 0.0
+                for since in (False, True)
+            )
+            for mentee in teachers.values()
+        }
