@@ -15,6 +15,13 @@ class MentorshipMentor(models.Model):
     category_id = fields.Many2one("mentorship.mentor.category", tracking=True, index=True)
     competency_tag_ids = fields.Many2many("mentorship.tag", "mentorship_mentor_tag_rel", string="Competencies")
     capacity = fields.Integer(default=1, tracking=True, help="How many mentees this mentor takes at once.")
+    shared_company_ids = fields.Many2many(
+        "res.company",
+        "mentorship_mentor_shared_company_rel",
+        string="Also Mentors For",
+        help="Other organisations of the municipality that, by agreement, may pair their mentees with this mentor. "
+        "The mentor's capacity counts all their pairs together.",
+    )
     training_ids = fields.One2many("mentorship.mentor.training", "mentor_id", string="Trainings")
     is_trained = fields.Boolean(
         string="Trained",

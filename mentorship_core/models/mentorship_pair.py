@@ -176,6 +176,21 @@ class MentorshipPair(models.Model):
                     )
                 )
 
+    @api.constrains("mentor_id", "program_id")
+    def _check_mentor_organisation(self):
+        for pair in self:
+            mentor = pair.mentor_id
+            if mentor and pair.company_id not in mentor.company_id | mentor.shared_company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The mentor %(mentor)s belongs to %(mentor_company)s, which has not shared them with "
+                        "%(company)s.",
+                        mentor=mentor.display_name,
+                        mentor_company=mentor.company_id.display_name,
+                        company=pair.company_id.display_name,
+                    )
+                )
+
     @api.constrains("kind", "mentee_ids")
     def _check_mentee_count(self):
         for pair in self:

@@ -31,9 +31,11 @@ class MentorshipCase:
     helpers that build participants, consents and pairs as the rules require."""
 
     @classmethod
-    def _setup_school(cls):
+    def _setup_school(cls, department=None):
         env = cls.env
-        cls.school = env["res.company"].create({"name": "Test School No. 1"})
+        cls.school = env["res.company"].create(
+            {"name": "Test School No. 1", "parent_id": department.id if department else False}
+        )
         cls.env = env = env(context=dict(env.context, allowed_company_ids=[cls.school.id, env.company.id]))
         cls.curator = mail_new_test_user(
             env,

@@ -42,6 +42,14 @@ class ResPartner(models.Model):
         "UNIQUE(mentorship_pupil_code)", "Another pupil already has this pupil code."
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Pupils belong to their school: curators of other schools never see them."""
+        for vals in vals_list:
+            if vals.get("mentorship_is_pupil") and "company_id" not in vals:
+                vals["company_id"] = self.env.company.id
+        return super().create(vals_list)
+
     @api.depends("mentorship_school_class")
     def _compute_mentorship_grade(self):
         for partner in self:

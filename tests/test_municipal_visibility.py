@@ -1,0 +1,102 @@
+"""Several schools of one education department: what each curator, the
+coordinator and a mentor shared by two schools see and may do."""
+
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.addons.mentorship_core.tests.common import MentorshipCase
+
+
+@tagged("post_install", "-at_install")
+class TestMunicipalVisibility(MentorshipCase, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.department = cls.env["res.company"].create({"name": "Education Department"})
+        cls._setup_school(department=cls.department)
+        cls.school_b = cls.env["res.company"].create({"name": "Test School No. 2", "parent_id": cls.department.id})
+        cls.curator_b = mail_new_test_user(
+            cls.env,
+            login="curator_b",
+            groups="mentorship_core.group_mentorship_curator",
+            company_id=cls.school_b.id,
+            company_ids=[Command.set(cls.school_b.ids)],
+        )
+        cls.coordinator = mail_new_test_user(
+            cls.env,
+            login="coordinator",
+            groups="mentorship_core.group_mentorship_coordinator",
+            company_id=cls.department.id,
+            company_ids=[Command.set((cls.department | cls.school | cls.school_b).ids)],
+        )
+        cls.program_b = cls._program(cls.form_teachers, "School B teachers", company=cls.school_b)
+        cls.shared_mentor = cls._mentor("Shared Mentor", capacity=2)
+        cls.pupil_a = (
+            cls.env["res.partner"]
+            .with_company(cls.school)
+            .create(
+                {"name": "Pupil of School A", "mentorship_is_pupil": True, "mentorship_birthdate": date(2012, 1, 1)}
+            )
+        )
+
+    def _as(self, user, companies):
+        return self.env(user=user, context={"allowed_company_ids": companies.ids})
+
+    def test_curators_never_see_pupils_of_another_school(self):
+        self.assertEqual(self.pupil_a.company_id, self.school)
+        partners_b = self._as(self.curator_b, self.school_b)["res.partner"]
+        self.assertFalse(partners_b.search([("id", "=", self.pupil_a.id)]))
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            partners_b.browse(self.pupil_a.id).read(["name"])
+        self.assertTrue(self._as(self.curator, self.school)["res.partner"].search([("id", "=", self.pupil_a.id)]))
+        coordinator_env = self._as(self.coordinator, self.department | self.school | self.school_b)
+        self.assertTrue(coordinator_env["res.partner"].search([("id", "=", self.pupil_a.id)]))
+
+    def test_mentor_of_school_a_mentors_in_school_b_once_shared(self):
+        mentee_b = self._mentee("Teacher of School B", company=self.school_b)
+        Pair = self._as(self.curator_b, self.school_b)["mentorship.pair"]
+        values = {
+            "program_id": self.program_b.id,
+            "mentor_id": self.shared_mentor.id,
+            "mentee_ids": [Command.set(mentee_b.ids)],
+            "stage_id": self.stage["matching"].id,
+        }
+        with self.assertRefused("has not shared them with Test School No. 2"):
+            self.env["mentorship.pair"].create(values)
+        self.shared_mentor.shared_company_ids = self.school_b
+        mentors_b = self._as(self.curator_b, self.school_b)["mentorship.mentor"]
+        self.assertEqual(mentors_b.search([("id", "=", self.shared_mentor.id)]), self.shared_mentor)
+        pair_b = Pair.create(values)
+        self._approve(pair_b)
+        self.assertEqual(pair_b.state, "approved")
+        # capacity 2 counts both schools: one mentee in A fills it, a second one in A is refused
+        pair_a = self._pair(self.shared_mentor, self._mentee("Teacher of School A"))
+        self._approve(pair_a)
+        self.assertEqual(self.shared_mentor.running_mentee_count, 2)
+        third = self._pair(self.shared_mentor, self._mentee("Another Teacher of School A"))
+        with self.assertRefused("takes 2 mentee"):
+            self._approve(third)
+        # each curator sees only the pairs of their own school
+        self.assertEqual(self._as(self.curator, self.school)["mentorship.pair"].search([]) & (pair_a | pair_b), pair_a)
+        self.assertEqual(Pair.search([]), pair_b)
+        coordinator_pairs = self._as(self.coordinator, self.department | self.school | self.school_b)["mentorship.pair"]
+        self.assertEqual(coordinator_pairs.search([("mentor_id", "=", self.shared_mentor.id)]), pair_a | pair_b | third)
+
+    def test_coordinator_sees_every_school_of_the_department(self):
+        self._pair(self._mentor("Mentor A"), self._mentee("Mentee A"))
+        self._pair(
+            self._mentor("Mentor B", company=self.school_b),
+            self._mentee("Mentee B", company=self.school_b),
+            program=self.program_b,
+        )
+        pairs = self._as(self.coordinator, self.department | self.school | self.school_b)["mentorship.pair"].search([])
+        self.assertEqual(set(pairs.company_id.ids), {self.school.id, self.school_b.id})
+        with self.assertRaises(ValidationError):
+            self._pair(
+                self._mentor("Mentor A2"), self._mentee("Mentee B2", company=self.school_b), program=self.program_b
+            )
