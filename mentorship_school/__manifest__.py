@@ -20,6 +20,8 @@
         "views/mentorship_school_exam_result_views.xml",
         "views/mentorship_school_achievement_views.xml",
         "views/mentorship_mentee_views.xml",
+        "views/mentorship_partnership_agreement_views.xml",
+        "views/mentorship_contest_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/mentorship_teacher_refresh_wizard_views.xml",
         "wizards/mentorship_school_mark_import_wizard_views.xml",

@@ -7,3 +7,8 @@ from . import mentorship_school_mark
 from . import mentorship_school_exam_result
 from . import mentorship_school_achievement
 from . import mentorship_mentee
+from . import mentorship_partnership_agreement
+from . import mentorship_mentor
+from . import mentorship_contest
+from . import mentorship_contest_entry
+from . import mentorship_contest_mark

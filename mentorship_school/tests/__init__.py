@@ -2,3 +2,5 @@ from . import test_install
 from . import test_pupils
 from . import test_teachers
 from . import test_academic_results
+from . import test_partnership_agreement
+from . import test_contest

@@ -1,0 +1,29 @@
+from odoo import api, fields, models
+
+
+class MentorshipMentor(models.Model):
+    _inherit = "mentorship.mentor"
+
+    employer_partner_id = fields.Many2one(
+        "res.partner",
+        string="Partner Organisation",
+        domain=[("is_company", "=", True)],
+        help="The employer, college, university or NGO the mentor comes from.",
+    )
+    agreement_id = fields.Many2one(
+        "mentorship.partnership.agreement", string="Cooperation Agreement", compute="_compute_agreement_id"
+    )
+
+    @api.depends("employer_partner_id", "company_id")
+    def _compute_agreement_id(self):
+        agreements = self.env["mentorship.partnership.agreement"].search(
+            [("partner_id", "in", self.employer_partner_id.ids)], order="date_start desc"
+        )
+        for mentor in self:
+            mentor.agreement_id = agreements.filtered(
+                lambda agreement: (
+                    agreement.partner_id == mentor.employer_partner_id
+                    and agreement.company_id == mentor.company_id
+                    and agreement.is_valid
+                )
+            )[:1]
