@@ -27,5 +27,6 @@
         "wizards/mentorship_school_mark_import_wizard_views.xml",
         "views/mentorship_school_menus.xml",
     ],
+    "demo": ["demo/mentorship_school_demo.xml"],
     "installable": True,
 }

@@ -1,5 +1,6 @@
 """Every term the installed addons show has its Russian translation in ru.po."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -8,6 +9,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
 ROOT = Path(__file__).resolve().parent.parent
+# demo records written in Russian need no Russian translation
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 ADDONS = ["mentorship_core", "mentorship_school", "mentorship_portal", "mentorship_reports"]
 
 
@@ -21,7 +24,7 @@ class TestTranslationsComplete(TransactionCase):
                     for module, _type, _name, _res_id, source, _value, _comments in TranslationModuleReader(
                         self.env.cr, modules=[addon]
                     )
-                    if module == addon
+                    if module == addon and not CYRILLIC.search(source)
                 }
                 po = polib.pofile(str(ROOT / addon / "i18n" / "ru.po"))
                 translated = {entry.msgid for entry in po if entry.msgstr.strip()}
