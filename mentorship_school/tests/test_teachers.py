@@ -81,6 +81,28 @@ class TestTeachers(MentorshipCase, TransactionCase):
         again = self.env["mentorship.teacher.refresh.wizard"].with_company(self.school).create({})
         self.assertEqual(again.line_ids.employee_id, returned, "the young teacher is a mentee now")
 
+    def test_curator_refreshes_without_hr_rights(self):
+        young = self._teacher("Young Teacher", 1, 24)
+        curator_env = self.env(user=self.curator, context={"allowed_company_ids": self.school.ids})
+        teachers = curator_env["hr.employee"].web_search_read(
+            [("mentorship_teaching_since", "!=", False)],
+            {"name": {}, "mentorship_experience_years": {}, "mentorship_is_young_specialist": {}},
+        )
+        self.assertEqual([record["id"] for record in teachers["records"]], young.ids)
+        views = curator_env["hr.employee"].get_views(
+            [
+                (self.env.ref("mentorship_school.hr_employee_view_list_teacher").id, "list"),
+                (self.env.ref("mentorship_school.hr_employee_view_form_teacher").id, "form"),
+            ]
+        )
+        used_fields = views["models"]["hr.employee"]["fields"]
+        (values,) = curator_env["hr.employee"].browse(young.id).web_read({name: {} for name in used_fields})
+        self.assertTrue(values["mentorship_is_young_specialist"])
+        wizard = curator_env["mentorship.teacher.refresh.wizard"].create({})
+        self.assertEqual(wizard.line_ids.employee_id, young)
+        wizard.action_create_mentees()
+        self.assertEqual(young.mentorship_mentee_ids.partner_id, young.work_contact_id)
+
     def test_refresh_without_selection_is_refused(self):
         self._teacher("Young Teacher", 1, 24)
         wizard = self.env["mentorship.teacher.refresh.wizard"].with_company(self.school).create({})
