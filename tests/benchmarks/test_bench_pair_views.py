@@ -5,14 +5,9 @@ Run with ./setup/bench.sh; prints the timings and the ratios.
 """
 
 import time
-from contextlib import closing
 from datetime import date
 
-import pytest
-
-from odoo import SUPERUSER_ID, Command, api
-from odoo.modules.registry import Registry
-from odoo.tests.common import get_db_name
+from odoo import Command
 
 from odoo.addons.mentorship_core.tests.test_query_counts import NAMED, PAIR_KANBAN, PAIR_LIST
 
@@ -28,14 +23,6 @@ PARTNER_LIST = {
     "company_id": NAMED,
     "category_id": {"fields": {"display_name": {}, "color": {}}},
 }
-
-
-@pytest.fixture
-def env():
-    """A superuser environment on a transaction that is rolled back."""
-    with closing(Registry(get_db_name()).cursor()) as cr:
-        yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-        cr.rollback()
 
 
 def populate(env):

@@ -5,26 +5,13 @@ target is under 5 s, with no query per pupil).
 """
 
 import time
-from contextlib import closing
 from datetime import date
 
-import pytest
 from dateutil.relativedelta import relativedelta
-
-from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
-from odoo.tests.common import get_db_name
 
 PUPILS = 10_000
 PERIODS = 8
 SUBJECTS = 3
-
-
-@pytest.fixture
-def env():
-    with closing(Registry(get_db_name()).cursor()) as cr:
-        yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-        cr.rollback()
 
 
 def populate(env):
