@@ -8,7 +8,6 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.addons.mentorship_core.tests.common import MentorshipCase
 
 
@@ -20,19 +19,9 @@ class TestMunicipalVisibility(MentorshipCase, TransactionCase):
         cls.department = cls.env["res.company"].create({"name": "Education Department"})
         cls._setup_school(department=cls.department)
         cls.school_b = cls.env["res.company"].create({"name": "Test School No. 2", "parent_id": cls.department.id})
-        cls.curator_b = mail_new_test_user(
-            cls.env,
-            login="curator_b",
-            groups="mentorship_core.group_mentorship_curator",
-            company_id=cls.school_b.id,
-            company_ids=[Command.set(cls.school_b.ids)],
-        )
-        cls.coordinator = mail_new_test_user(
-            cls.env,
-            login="coordinator",
-            groups="mentorship_core.group_mentorship_coordinator",
-            company_id=cls.department.id,
-            company_ids=[Command.set((cls.department | cls.school | cls.school_b).ids)],
+        cls.curator_b = cls._school_user("curator_b", "mentorship_core.group_mentorship_curator", cls.school_b)
+        cls.coordinator = cls._school_user(
+            "coordinator", "mentorship_core.group_mentorship_coordinator", cls.department | cls.school | cls.school_b
         )
         cls.program_b = cls._program(cls.form_teachers, "School B teachers", company=cls.school_b)
         cls.shared_mentor = cls._mentor("Shared Mentor", capacity=2)

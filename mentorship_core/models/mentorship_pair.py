@@ -126,11 +126,11 @@ class MentorshipPair(models.Model):
 
     @api.depends("state", "last_meeting_date", "date_start")
     def _compute_needs_attention(self):
+        """Same rule as the search below: the last held meeting, or else the
+        start of the pair, is older than the limit."""
         limit = self._attention_limit()
         for pair in self:
-            since = pair.last_meeting_date or (
-                fields.Datetime.to_datetime(pair.date_start) if pair.date_start else pair.create_date
-            )
+            since = pair.last_meeting_date or (pair.date_start and fields.Datetime.to_datetime(pair.date_start))
             pair.needs_attention = pair.state == "working" and bool(since) and since < limit
 
     def _search_needs_attention(self, operator, value):

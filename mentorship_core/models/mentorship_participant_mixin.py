@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 PREFERRED_FORMATS = [("in_person", "In person"), ("remote", "Remote"), ("mixed", "In person or remote")]
 ORIGINS = [("application", "Application"), ("curator", "Curator"), ("import", "Import")]
@@ -63,15 +64,15 @@ class MentorshipParticipantMixin(models.AbstractModel):
         Partner = self.env["res.partner"]
         for profile in self:
             partner = profile.partner_id
-            domain = [("name", "=ilike", partner.name)] if partner.name else []
-            if partner.email:
-                domain = (
-                    ["|", ("email", "=ilike", partner.email), *domain]
-                    if domain
-                    else [("email", "=ilike", partner.email)]
-                )
+            same = [
+                Domain(name, "=ilike", value)
+                for name, value in (("name", partner.name), ("email", partner.email))
+                if value
+            ]
             profile.duplicate_partner_ids = (
-                Partner.search([*domain, ("id", "!=", partner.id)], limit=5) if domain and partner.id else False
+                Partner.search(Domain.OR(same) & Domain("id", "!=", partner.id), limit=5)
+                if same and partner.id
+                else False
             )
 
     @api.onchange("employee_id")

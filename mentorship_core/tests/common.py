@@ -37,14 +37,7 @@ class MentorshipCase:
             {"name": "Test School No. 1", "parent_id": department.id if department else False}
         )
         cls.env = env = env(context=dict(env.context, allowed_company_ids=[cls.school.id, env.company.id]))
-        cls.curator = mail_new_test_user(
-            env,
-            login="school_curator",
-            name="School Curator",
-            groups="mentorship_core.group_mentorship_curator",
-            company_id=cls.school.id,
-            company_ids=[Command.set(cls.school.ids)],
-        )
+        cls.curator = cls._school_user("school_curator", "mentorship_core.group_mentorship_curator")
         cls.form_teachers = env.ref("mentorship_core.form_teacher_teacher")
         cls.form_pupils = env.ref("mentorship_core.form_pupil_pupil")
         cls.cat_teacher = env.ref("mentorship_core.mentor_category_teacher")
@@ -55,6 +48,19 @@ class MentorshipCase:
         cls.program_teachers = cls._program(cls.form_teachers, "Teachers 2025/2026")
         cls.program_pupils = cls._program(cls.form_pupils, "Pupils 2025/2026")
         cls.stage = {stage.state: stage for stage in env["mentorship.pair.stage"].search([])}
+
+    @classmethod
+    def _school_user(cls, login, group, companies=None):
+        """A user of ``group`` working in ``companies`` (the school by default)."""
+        companies = companies or cls.school
+        return mail_new_test_user(
+            cls.env,
+            login=login,
+            name=login.replace("_", " ").title(),
+            groups=group,
+            company_id=companies[0].id,
+            company_ids=[Command.set(companies.ids)],
+        )
 
     @classmethod
     def _program(cls, form, name, company=None):

@@ -1,9 +1,6 @@
-from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
-
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import MentorshipCase
 
@@ -16,14 +13,7 @@ class TestRecordRules(MentorshipCase, TransactionCase):
         cls._setup_school()
         cls.school_b = cls.env["res.company"].create({"name": "Test School No. 2"})
         cls.program_b = cls._program(cls.form_teachers, "School B teachers", company=cls.school_b)
-        mentor_user = mail_new_test_user(
-            cls.env,
-            login="staff_mentor",
-            name="Staff Mentor",
-            groups="mentorship_core.group_mentorship_mentor",
-            company_id=cls.school.id,
-            company_ids=[Command.set(cls.school.ids)],
-        )
+        mentor_user = cls._school_user("staff_mentor", "mentorship_core.group_mentorship_mentor")
         cls.mentor_user = mentor_user
         cls.own_mentor = cls._mentor("Staff Mentor", partner=mentor_user.partner_id, capacity=3)
         cls.own_pair = cls._pair(cls.own_mentor, cls._mentee("Own Mentee"))
@@ -33,13 +23,8 @@ class TestRecordRules(MentorshipCase, TransactionCase):
             cls._mentee("B Mentee", company=cls.school_b),
             program=cls.program_b,
         )
-        cls.coordinator = mail_new_test_user(
-            cls.env,
-            login="municipal_coordinator",
-            name="Municipal Coordinator",
-            groups="mentorship_core.group_mentorship_coordinator",
-            company_id=cls.school.id,
-            company_ids=[Command.set((cls.school | cls.school_b).ids)],
+        cls.coordinator = cls._school_user(
+            "municipal_coordinator", "mentorship_core.group_mentorship_coordinator", cls.school | cls.school_b
         )
 
     def _as(self, user, companies=None):
@@ -69,14 +54,7 @@ class TestRecordRules(MentorshipCase, TransactionCase):
         )
 
     def test_hr_officer_reads_mentors_with_their_pairs(self):
-        hr_officer = mail_new_test_user(
-            self.env,
-            login="hr_officer_test",
-            name="HR Officer",
-            groups="mentorship_core.group_mentorship_hr_officer",
-            company_id=self.school.id,
-            company_ids=[Command.set(self.school.ids)],
-        )
+        hr_officer = self._school_user("hr_officer_test", "mentorship_core.group_mentorship_hr_officer")
         mentors = self._as(hr_officer)["mentorship.mentor"]
         (values,) = mentors.browse(self.own_mentor.id).web_read(
             {
