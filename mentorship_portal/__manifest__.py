@@ -7,5 +7,24 @@
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
     "depends": ["mentorship_core", "portal"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/mentorship_portal_rules.xml",
+        "data/mail_template_data.xml",
+        "views/mentorship_consent_views.xml",
+        "views/mentorship_portal_templates.xml",
+        "views/mentorship_apply_templates.xml",
+    ],
+    "demo": [
+        "demo/mentorship_portal_demo.xml",
+    ],
+    "assets": {
+        "web.assets_frontend": [
+            "mentorship_portal/static/src/scss/mentorship_portal.scss",
+        ],
+        "web.assets_tests": [
+            "mentorship_portal/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -89,6 +89,7 @@ class Chromium:
 
 
 def main():
+    global BASE_URL
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("login")
     parser.add_argument("password")
@@ -98,7 +99,9 @@ def main():
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--db", default="mentorship")
     parser.add_argument("--wait", type=float, default=4.0, help="seconds to let the page settle")
+    parser.add_argument("--url", default=BASE_URL, help="where Odoo answers")
     args = parser.parse_args()
+    BASE_URL = args.url
 
     session_id = login(args.db, args.login, args.password)
     browser = Chromium(args.width, args.height)

@@ -1,0 +1,2 @@
+from . import apply
+from . import portal

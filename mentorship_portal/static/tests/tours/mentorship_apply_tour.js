@@ -1,0 +1,64 @@
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("mentorship_apply_mentor", {
+    steps: () => [
+        {
+            content: "Enter the full name",
+            trigger: "form.o_mentorship_apply_form input[name=name]",
+            run: "edit Tour Mentor",
+        },
+        {
+            content: "Enter the e-mail",
+            trigger: "form.o_mentorship_apply_form input[name=email]",
+            run: "edit tour.mentor@example.com",
+        },
+        {
+            content: "Enter the phone",
+            trigger: "form.o_mentorship_apply_form input[name=phone]",
+            run: "edit +7 900 000-00-09",
+        },
+        {
+            content: "Choose the first open program and category",
+            trigger: "form.o_mentorship_apply_form select[name=choice]",
+            run: "selectByIndex 1",
+        },
+        {
+            content: "A visitor under 18 ticks the box",
+            trigger: "form.o_mentorship_apply_form input[name=is_minor]",
+            run: "check",
+        },
+        {
+            content: "The details of a parent or guardian are asked",
+            trigger: "#apply_guardian.show input[name=guardian_name]:visible",
+        },
+        {
+            content: "An adult unticks it",
+            trigger: "form.o_mentorship_apply_form input[name=is_minor]",
+            run: "uncheck",
+        },
+        {
+            content: "The details of a parent or guardian are no longer asked",
+            trigger: "#apply_guardian:not(.show):not(.collapsing):not(:visible)",
+        },
+        {
+            content: "Tell about yourself",
+            trigger: "form.o_mentorship_apply_form textarea[name=note]",
+            run: "edit I teach physics and coach the robotics club.",
+        },
+        {
+            content: "Agree to the processing of personal data",
+            trigger: "form.o_mentorship_apply_form input[name=consent]",
+            run: "check",
+        },
+        {
+            content: "Send the application",
+            trigger: "form.o_mentorship_apply_form button[type=submit]",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The thank-you page confirms the application",
+            trigger: ".o_mentorship_apply_thanks h1:contains(Thank you for your application)",
+        },
+    ],
+});
