@@ -13,7 +13,7 @@ else
     odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --with-demo --load-language=ru_RU \
         --stop-after-init --no-http
     odoo_bin shell -d "$DB" --no-http <<'PY'
-users = env["res.users"].search([("login", "in", ["admin", "curator", "mentor", "hr_officer"])])
+users = env["res.users"].search([("login", "in", ["admin", "curator", "mentor", "hr_officer", "mentee", "pupil_mentor", "parent"])])
 users.lang = "ru_RU"
 env.cr.commit()
 PY
@@ -27,6 +27,11 @@ cat <<MSG
     curator / curator          curator of the school's working group
     mentor / mentor            a teacher mentor (sees only her pairs)
     hr_officer / hr_officer    HR officer (mentor incentives)
+  Portal (http://localhost:8069/my/mentorship):
+    mentee / mentee            a pupil with a mentor
+    pupil_mentor / pupil_mentor  his mentor, a senior pupil
+    parent / parent            the mentee's mother
+  Applications: http://localhost:8069/mentorship/apply/mentor (or /mentee)
 
   Stop with Ctrl+C.
 MSG
