@@ -87,12 +87,13 @@ class MentorshipCase:
         )
 
     @classmethod
-    def _consent(cls, partner, signer=None):
+    def _consent(cls, partner, signer=None, **values):
         return cls.env["mentorship.consent"].create(
             {
                 "partner_id": partner.id,
                 "signer_partner_id": (signer or partner).id,
                 "company_id": cls.school.id,
+                **values,
             }
         )
 

@@ -10,7 +10,6 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.fields import Domain
 from odoo.http import content_disposition, request
 
-from odoo.addons.mentorship_core.models.calendar_event import MEETING_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -171,7 +170,6 @@ class MentorshipPortal(CustomerPortal):
                 "pairs": pairs.sudo(),
                 "pager": pager,
                 "search": search,
-                "searchbar_inputs": {},
                 "surveys": self._mentorship_pending_surveys(),
                 "own_mentees": self._mentorship_own_mentees(),
                 "consents_to_sign": request.env["mentorship.consent"].search_count(
@@ -283,17 +281,21 @@ class MentorshipPortal(CustomerPortal):
             values = self._mentorship_meeting_values(pair_sudo, post)
         except UserError as error:
             return self._mentorship_redirect(pair_sudo.access_url, error=error.args[0])
-        request.env["calendar.event"].sudo().with_context(mail_create_nosubscribe=True).create(values)
-        return self._mentorship_redirect(
-            pair_sudo.access_url, message=request.env._("The meeting is saved and the participants are notified.")
+        meeting = request.env["calendar.event"].sudo().with_context(mail_create_nosubscribe=True).create(values)
+        message = (
+            request.env._("The meeting is logged.")
+            if meeting.mentorship_mentor_confirmed
+            else request.env._("The meeting is planned: the participants are invited by e-mail.")
         )
+        return self._mentorship_redirect(pair_sudo.access_url, message=message)
 
     def _mentorship_meeting_types(self):
         return request.env["calendar.event"]._fields["mentorship_meeting_type"]._description_selection(request.env)
 
     def _mentorship_meeting_values(self, pair_sudo, post):
+        meeting_types = dict(self._mentorship_meeting_types())
         meeting_type = post.get("meeting_type") or pair_sudo.next_meeting_type
-        if meeting_type not in dict(MEETING_TYPES):
+        if meeting_type not in meeting_types:
             raise UserError(request.env._("Unknown meeting type."))
         try:
             start = self._mentorship_to_utc(datetime.strptime(post.get("start") or "", "%Y-%m-%dT%H:%M"))
@@ -303,14 +305,12 @@ class MentorshipPortal(CustomerPortal):
         if not 0 < duration <= 8:
             raise UserError(request.env._("A meeting lasts up to 8 hours."))
         held = start < fields.Datetime.now()
-        type_label = dict(self._mentorship_meeting_types())[meeting_type]
         return {
-            "name": request.env._("%(type)s meeting: %(pair)s", type=type_label, pair=pair_sudo.name),
+            "name": request.env._("%(type)s meeting: %(pair)s", type=meeting_types[meeting_type], pair=pair_sudo.name),
             "mentorship_pair_id": pair_sudo.id,
             "mentorship_meeting_type": meeting_type,
             "start": start,
             "stop": start + timedelta(hours=duration),
-            "duration": duration,
             "location": (post.get("location") or "").strip(),
             "mentorship_minutes": (post.get("minutes") or "").strip(),
             "mentorship_mentor_confirmed": held,
@@ -524,5 +524,6 @@ class MentorshipPortal(CustomerPortal):
             (reason or "").strip() or request.env._("Withdrawn in the portal by %(name)s", name=request.env.user.name)
         )
         return self._mentorship_redirect(
-            "/my/mentorship/consents", message=request.env._("The consent is revoked. The curator is informed.")
+            "/my/mentorship/consents",
+            message=request.env._("The consent is withdrawn: the mentorship that relies on it stops."),
         )

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import models
 
 
 class MentorshipPair(models.Model):
@@ -28,11 +28,3 @@ class MentorshipPair(models.Model):
     def _portal_mentee_for(self, partner):
         """The mentee profile of ``partner`` in this pair (empty when none)."""
         return self.mentee_ids.filtered(lambda mentee: mentee.partner_id == partner)
-
-    def _portal_upcoming_meetings(self):
-        now = fields.Datetime.now()
-        return self.meeting_ids.filtered(lambda event: event.stop >= now).sorted("start")
-
-    def _portal_past_meetings(self):
-        now = fields.Datetime.now()
-        return self.meeting_ids.filtered(lambda event: event.stop < now).sorted("start", reverse=True)

@@ -85,6 +85,11 @@ class MentorshipPortalCase(MentorshipCase):
             )
         return cls.env["calendar.event"].with_context(no_mail_to_attendees=True).create(values)
 
+    @classmethod
+    def _consent_to_sign(cls, family):
+        """A consent of the family's child waiting for the parent's signature."""
+        return cls._consent(family["mentee"].partner_id, signer=family["parent"].partner_id, state="requested")
+
     def _post(self, url, data=None, files=None):
         """A form POST with the session's CSRF token; redirects not followed."""
         return self.url_open(

@@ -99,6 +99,7 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
                 "mentee_attended": "1",
             },
         )
+        self.assertIn("The meeting is logged.", self._notice(self.pair.access_url))
         held = self.pair.meeting_ids.filtered(lambda event: event.mentorship_minutes == "Chose the olympiad subjects")
         self.assertTrue(held.mentorship_is_held)
         self.assertEqual(held.duration, 1.5)
@@ -107,6 +108,7 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
 
         next_start = (fields.Datetime.now() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
         self._post(f"{self.pair.access_url}/meeting", {"start": next_start, "meeting_type": "final"})
+        self.assertIn("the participants are invited by e-mail", self._notice(self.pair.access_url))
         proposed = self.pair.meeting_ids.filtered(lambda event: event.mentorship_meeting_type == "final")
         self.assertFalse(proposed.mentorship_mentor_confirmed)
         self.assertFalse(proposed.mentorship_is_held)
@@ -194,18 +196,10 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self._post(f"/my/mentorship/consent/{consent.id}/revoke", {"reason": "We move to another city"})
         self.assertEqual(consent.state, "revoked")
         self.assertEqual(self.pair.state, "dissolved")
-        self.assertIn("The consent is revoked.", self._notice("/my/mentorship/consents"))
+        self.assertIn("The consent is withdrawn", self._notice("/my/mentorship/consents"))
 
     def test_parent_signs_requested_consent(self):
-        child = self.family_a["mentee"].partner_id
-        consent = self.env["mentorship.consent"].create(
-            {
-                "partner_id": child.id,
-                "signer_partner_id": self.family_a["parent"].partner_id.id,
-                "company_id": self.school.id,
-                "state": "requested",
-            }
-        )
+        consent = self._consent_to_sign(self.family_a)
         self._login("parent")
         page = self.url_open(consent.access_url).text
         self.assertIn("o_mentorship_consent_sign_form", page)
@@ -220,14 +214,7 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self.assertTrue(consent.signature)
 
     def test_signature_by_emailed_link_without_account(self):
-        consent = self.env["mentorship.consent"].create(
-            {
-                "partner_id": self.family_a["mentee"].partner_id.id,
-                "signer_partner_id": self.family_a["parent"].partner_id.id,
-                "company_id": self.school.id,
-                "state": "requested",
-            }
-        )
+        consent = self._consent_to_sign(self.family_a)
         consent.action_request_signature()
         mail = self.env["mail.message"].search([("model", "=", "mentorship.consent"), ("res_id", "=", consent.id)])
         self.assertIn(consent.access_token, mail[0].body)

@@ -32,14 +32,7 @@ class TestPortalSecurity(MentorshipPortalCase, HttpCase):
             }
         )
         cls.consent_a = a["mentee"].partner_id.mentorship_consent_ids
-        cls.requested_a = cls.env["mentorship.consent"].create(
-            {
-                "partner_id": a["mentee"].partner_id.id,
-                "signer_partner_id": a["parent"].partner_id.id,
-                "company_id": cls.school.id,
-                "state": "requested",
-            }
-        )
+        cls.requested_a = cls._consent_to_sign(a)
         cls.pair_b = cls.family_b["pair"]
         cls.token_b = cls.pair_b._portal_ensure_token()
         cls.consent_token_b = cls.family_b["mentee"].partner_id.mentorship_consent_ids._portal_ensure_token()

@@ -58,14 +58,7 @@ class TestPortalTours(MentorshipPortalCase, HttpCase):
         self.assertTrue(meeting.mentorship_is_held)
 
     def test_parent_signs_consent(self):
-        consent = self.env["mentorship.consent"].create(
-            {
-                "partner_id": self.family_a["mentee"].partner_id.id,
-                "signer_partner_id": self.family_a["parent"].partner_id.id,
-                "company_id": self.school.id,
-                "state": "requested",
-            }
-        )
+        consent = self._consent_to_sign(self.family_a)
         self.family_a["parent"].partner_id.name = "Parent A"
         self.start_tour("/my/mentorship", "mentorship_portal_parent_sign", login="parent_a")
         self.assertRecordValues(consent, [{"state": "valid", "signed_by": "Parent A"}])
