@@ -160,7 +160,7 @@ addons_path = $ROOT,$oca,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons
 data_dir = $ROOT/.odoo-data
 $(db_options)
 http_interface = 127.0.0.1
-http_port = 8069
+http_port = ${MENTORSHIP_HTTP_PORT:-8069}
 max_cron_threads = 1
 EOF
     if cmp -s "$ODOO_CONF.new" "$ODOO_CONF"; then

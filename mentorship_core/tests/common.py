@@ -7,25 +7,6 @@ from odoo.exceptions import ValidationError
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
-class MentorshipUsersMixin:
-    """Users of each mentorship group, for tests of access and menus."""
-
-    @classmethod
-    def _create_mentorship_users(cls):
-        groups = {
-            "mentor": "mentorship_core.group_mentorship_mentor",
-            "curator": "mentorship_core.group_mentorship_curator",
-            "coordinator": "mentorship_core.group_mentorship_coordinator",
-            "hr_officer": "mentorship_core.group_mentorship_hr_officer",
-            "employee": "base.group_user",
-            "portal": "base.group_portal",
-        }
-        cls.mentorship_users = {
-            key: mail_new_test_user(cls.env, login=f"test_{key}", name=f"Test {key}", groups=group)
-            for key, group in groups.items()
-        }
-
-
 class MentorshipCase:
     """A school with a "teacher – teacher" and a "pupil – pupil" program, and
     helpers that build participants, consents and pairs as the rules require."""
@@ -153,3 +134,89 @@ class MentorshipCase:
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)
+
+
+class MentorshipRolesCase(MentorshipCase):
+    """Two schools of one education department and a user for every role.
+
+    School A (``cls.school``) has a curator, a staff mentor with a pair of
+    teachers, an HR officer, a plain employee, and a pupil pair whose mentee,
+    mentor (a senior pupil) and the mentee's mother have portal accounts.
+    School B has its own curator and a pair. The coordinator works in the
+    department and both schools. ``cls.users`` maps each role to its user and
+    ``_as(role)`` gives the environment that role works in.
+    """
+
+    ROLES = (
+        "curator",
+        "coordinator",
+        "staff_mentor",
+        "hr_officer",
+        "employee",
+        "portal_mentee",
+        "portal_mentor",
+        "parent",
+        "curator_b",
+    )
+
+    @classmethod
+    def _setup_municipality(cls):
+        env = cls.env
+        cls.department = env["res.company"].create({"name": "Test Education Department"})
+        cls._setup_school(department=cls.department)
+        cls.school_b = cls.env["res.company"].create({"name": "Test School No. 2", "parent_id": cls.department.id})
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.school.id, cls.school_b.id]))
+        cls.program_b = cls._program(cls.form_teachers, "School B teachers", company=cls.school_b)
+        user = cls._school_user
+        cls.users = {
+            "curator": cls.curator,
+            "curator_b": user("school_b_curator", "mentorship_core.group_mentorship_curator", cls.school_b),
+            "coordinator": user(
+                "municipal_coordinator",
+                "mentorship_core.group_mentorship_coordinator",
+                cls.department | cls.school | cls.school_b,
+            ),
+            "staff_mentor": user("staff_mentor", "mentorship_core.group_mentorship_mentor"),
+            "hr_officer": user("hr_officer", "mentorship_core.group_mentorship_hr_officer"),
+            "employee": user("plain_employee", "base.group_user"),
+            "portal_mentee": user("portal_mentee", "base.group_portal"),
+            "portal_mentor": user("portal_mentor", "base.group_portal"),
+            "parent": user("portal_parent", "base.group_portal"),
+        }
+        cls.curator_b = cls.users["curator_b"]
+        cls.coordinator = cls.users["coordinator"]
+        # school A: a staff mentor with a young teacher
+        cls.staff_mentor = cls._mentor("Staff Mentor", partner=cls.users["staff_mentor"].partner_id, capacity=3)
+        cls.teacher_mentee = cls._mentee("Young Teacher")
+        cls.staff_pair = cls._pair(cls.staff_mentor, cls.teacher_mentee, state="agreement")
+        # school A: a pupil with his mother, mentored by a senior pupil, all in the portal
+        parent = cls.users["parent"].partner_id
+        child = cls.users["portal_mentee"].partner_id
+        child.write({"mentorship_is_minor": True, "mentorship_guardian_ids": [Command.set(parent.ids)]})
+        cls._consent(child, signer=parent)
+        cls.pupil_mentee = cls.env["mentorship.mentee"].create(
+            {"partner_id": child.id, "category_id": cls.cat_pupil.id, "company_id": cls.school.id, "state": "active"}
+        )
+        cls.pupil_mentor = cls._mentor(
+            "Senior Pupil", category=cls.cat_pupil_mentor, partner=cls.users["portal_mentor"].partner_id
+        )
+        cls.pupil_pair = cls._pair(cls.pupil_mentor, cls.pupil_mentee, program=cls.program_pupils, state="agreement")
+        # school A: a pair of other people, for "not my pair"
+        cls.other_pair = cls._pair(cls._mentor("Other Mentor"), cls._mentee("Other Mentee"))
+        # school B
+        cls.pair_b = cls._pair(
+            cls._mentor("B Mentor", company=cls.school_b),
+            cls._mentee("B Mentee", company=cls.school_b),
+            program=cls.program_b,
+        )
+
+    @classmethod
+    def _user_companies(cls, user):
+        return user.company_ids if user.company_ids else user.company_id
+
+    def _as(self, role, model=None):
+        """The environment of ``role`` (a key of ``users`` or a user), with all
+        its organisations allowed, as the web client's company switcher does."""
+        user = self.users[role] if isinstance(role, str) else role
+        env = self.env(user=user, context={"allowed_company_ids": self._user_companies(user).ids})
+        return env[model] if model else env

@@ -1,14 +1,14 @@
 from odoo.tests import TransactionCase, tagged
 
-from .common import MentorshipUsersMixin
+from .common import MentorshipRolesCase
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityGroups(MentorshipUsersMixin, TransactionCase):
+class TestSecurityGroups(MentorshipRolesCase, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._create_mentorship_users()
+        cls._setup_municipality()
         cls.root_menu = cls.env.ref("mentorship_core.menu_mentorship_root")
 
     def test_module_installed(self):
@@ -31,29 +31,29 @@ class TestSecurityGroups(MentorshipUsersMixin, TransactionCase):
         )
 
     def test_coordinator_implies_curator_and_mentor(self):
-        coordinator = self.mentorship_users["coordinator"]
+        coordinator = self.users["coordinator"]
         self.assertTrue(coordinator.has_group("mentorship_core.group_mentorship_curator"))
         self.assertTrue(coordinator.has_group("mentorship_core.group_mentorship_mentor"))
         self.assertFalse(coordinator.has_group("mentorship_core.group_mentorship_hr_officer"))
-        curator = self.mentorship_users["curator"]
+        curator = self.users["curator"]
         self.assertTrue(curator.has_group("mentorship_core.group_mentorship_mentor"))
         self.assertFalse(curator.has_group("mentorship_core.group_mentorship_coordinator"))
 
     def test_mentorship_groups_are_internal(self):
-        for key in ("mentor", "curator", "coordinator", "hr_officer"):
-            self.assertTrue(self.mentorship_users[key]._is_internal(), key)
+        for key in ("staff_mentor", "curator", "coordinator", "hr_officer"):
+            self.assertTrue(self.users[key]._is_internal(), key)
 
     def test_top_menu_visible_to_mentorship_groups_only(self):
         Menu = self.env["ir.ui.menu"]
-        for key in ("mentor", "curator", "coordinator", "hr_officer"):
-            visible = Menu.with_user(self.mentorship_users[key])._visible_menu_ids()
+        for key in ("staff_mentor", "curator", "coordinator", "hr_officer"):
+            visible = Menu.with_user(self.users[key])._visible_menu_ids()
             self.assertIn(self.root_menu.id, visible, f"{key} should see the Mentorship menu")
-        visible = Menu.with_user(self.mentorship_users["employee"])._visible_menu_ids()
+        visible = Menu.with_user(self.users["employee"])._visible_menu_ids()
         self.assertNotIn(self.root_menu.id, visible, "a plain employee should not see the Mentorship menu")
-        self.assertFalse(Menu.with_user(self.mentorship_users["portal"]).has_access("read"))
+        self.assertFalse(Menu.with_user(self.users["portal_mentee"]).has_access("read"))
 
     def test_only_curators_edit_forms(self):
         Form = self.env["mentorship.form"]
-        self.assertTrue(Form.with_user(self.mentorship_users["mentor"]).has_access("read"))
-        self.assertFalse(Form.with_user(self.mentorship_users["mentor"]).has_access("create"))
-        self.assertTrue(Form.with_user(self.mentorship_users["curator"]).has_access("create"))
+        self.assertTrue(Form.with_user(self.users["staff_mentor"]).has_access("read"))
+        self.assertFalse(Form.with_user(self.users["staff_mentor"]).has_access("create"))
+        self.assertTrue(Form.with_user(self.users["curator"]).has_access("create"))
