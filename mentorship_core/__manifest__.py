@@ -38,6 +38,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/mentorship_pair_approve_wizard_views.xml",
+        "wizards/mentorship_pair_dissolve_wizard_views.xml",
         "wizards/mentorship_mentee_unpaired_wizard_views.xml",
         "views/mentorship_menus.xml",
     ],

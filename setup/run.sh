@@ -9,9 +9,15 @@ if psql -d postgres -Atqc "select 1 from pg_database where datname = '$DB'" | gr
     say "Database $DB exists: updating the mentorship addons"
     odoo_bin -d "$DB" -u "$MENTORSHIP_ADDONS" --stop-after-init --no-http
 else
-    say "Database $DB: creating it with the mentorship addons, demo data and Russian"
-    odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --with-demo --load-language=ru_RU \
-        --stop-after-init --no-http
+    say "Database $DB: creating it with Russian first, so that the demo is written in Russian"
+    odoo_bin -d "$DB" -i base --with-demo --load-language=ru_RU --stop-after-init --no-http
+    odoo_bin shell -d "$DB" --no-http <<'PY'
+(env.ref("base.user_root") | env.ref("base.user_admin")).lang = "ru_RU"
+env["ir.default"].set("res.partner", "lang", "ru_RU")
+env.cr.commit()
+PY
+    say "Database $DB: installing the mentorship addons with demo data"
+    odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --stop-after-init --no-http
     odoo_bin shell -d "$DB" --no-http <<'PY'
 users = env["res.users"].search([("login", "in", ["admin", "curator", "mentor", "hr_officer", "mentee", "pupil_mentor", "parent"])])
 users.lang = "ru_RU"

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 MEETING_TYPES = [
     ("organisational", "Organisational"),
@@ -7,11 +8,13 @@ MEETING_TYPES = [
     ("regular", "Regular"),
     ("final", "Final"),
 ]
+CONFIRMATION_FIELDS = ("mentorship_mentor_confirmed", "mentorship_mentee_confirmed")
 
 
 class CalendarEvent(models.Model):
     """A meeting of a mentorship pair. It counts as held only when both the
-    mentor and a mentee confirm their attendance."""
+    mentor and a mentee confirm their attendance, each side for itself, once
+    the meeting has started. Who may read it is in the record rules."""
 
     _inherit = "calendar.event"
 
@@ -27,8 +30,54 @@ class CalendarEvent(models.Model):
         for event in self:
             event.mentorship_is_held = event.mentorship_mentor_confirmed and event.mentorship_mentee_confirmed
 
+    @api.constrains("mentorship_mentor_confirmed", "mentorship_mentee_confirmed", "start")
+    def _check_confirmed_after_start(self):
+        now = fields.Datetime.now()
+        for event in self:
+            confirmed = event.mentorship_mentor_confirmed or event.mentorship_mentee_confirmed
+            if confirmed and event.start > now:
+                raise ValidationError(
+                    self.env._(
+                        "The meeting %(meeting)s has not taken place yet: attendance is confirmed after it starts.",
+                        meeting=event.display_name,
+                    )
+                )
+
+    @api.model
+    def _check_attendance_sides(self, pair, fields_changed):
+        """Each side confirms only its own attendance. A curator records it for
+        a side that has no account to confirm with."""
+        user = self.env.user
+        if self.env.su or not fields_changed:
+            return
+        pair = pair.sudo()
+        sides = {
+            "mentorship_mentor_confirmed": pair.mentor_id.user_id,
+            "mentorship_mentee_confirmed": pair.mentee_ids.user_id,
+        }
+        is_curator = user.has_group("mentorship_core.group_mentorship_curator")
+        for field_name in fields_changed:
+            side_users = sides[field_name]
+            if user not in side_users and not (is_curator and not side_users):
+                raise AccessError(
+                    self.env._(
+                        "%(user)s cannot confirm the attendance of the other side of a meeting: the mentor and "
+                        "the mentee each confirm their own.",
+                        user=user.name,
+                    )
+                )
+
+    def write(self, vals):
+        for event in self:
+            changed = [name for name in CONFIRMATION_FIELDS if name in vals and event[name] != bool(vals[name])]
+            self._check_attendance_sides(event.mentorship_pair_id, changed)
+        return super().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            pair = self.env["mentorship.pair"].browse(vals.get("mentorship_pair_id"))
+            self._check_attendance_sides(pair, [name for name in CONFIRMATION_FIELDS if vals.get(name)])
         events = super().create(vals_list)
         remote = events.filtered(
             lambda event: event.mentorship_pair_id.kind == "virtual" and not event.videocall_location

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 
 class MentorshipConsent(models.Model):
@@ -36,12 +37,25 @@ class MentorshipConsent(models.Model):
         "res.company", string="Organisation", required=True, default=lambda self: self.env.company
     )
 
+    @api.constrains("date")
+    def _check_date_not_in_future(self):
+        today = fields.Date.context_today(self)
+        for consent in self:
+            if consent.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The consent of %(participant)s is dated %(date)s, in the future: enter the day it was signed.",
+                        participant=consent.partner_id.display_name,
+                        date=format_date(self.env, consent.date),
+                    )
+                )
+
     @api.constrains("partner_id", "signer_partner_id")
     def _check_signer(self):
         for consent in self:
             participant = consent.partner_id
             if participant.mentorship_is_minor:
-                if consent.signer_partner_id not in participant.mentorship_guardian_ids:
+                if consent.signer_partner_id not in participant.sudo().mentorship_guardian_ids:
                     raise ValidationError(
                         self.env._(
                             "The consent of the minor %(minor)s must be signed by one of their parents "
@@ -77,13 +91,18 @@ class MentorshipConsent(models.Model):
         )
         for consent in self:
             consent.message_post(body=self.env._("Consent revoked: %(reason)s", reason=reason))
-        pairs = self.env["mentorship.pair"].search(
-            [
-                ("state", "in", self.env["mentorship.pair"].ACTIVE_STATES),
-                "|",
-                ("mentor_id.partner_id", "in", self.partner_id.ids),
-                ("mentee_ids.partner_id", "in", self.partner_id.ids),
-            ]
+        # every pair of the person, in whichever organisation: a mentor may be shared
+        pairs = (
+            self.env["mentorship.pair"]
+            .sudo()
+            .search(
+                [
+                    ("state", "in", self.env["mentorship.pair"].ACTIVE_STATES),
+                    "|",
+                    ("mentor_id.partner_id", "in", self.partner_id.ids),
+                    ("mentee_ids.partner_id", "in", self.partner_id.ids),
+                ]
+            )
         )
         pairs._dissolve(self.env._("Personal-data consent revoked: %(reason)s", reason=reason))
         return True

@@ -61,6 +61,18 @@ class MentorshipMentor(models.Model):
         for mentor in self:
             mentor.free_capacity = mentor.capacity - mentor.running_mentee_count
 
+    @api.constrains("capacity")
+    def _check_capacity_covers_current_mentees(self):
+        for mentor in self:
+            if mentor.capacity < mentor.running_mentee_count:
+                raise ValidationError(
+                    self.env._(
+                        "The mentor %(mentor)s has %(count)s current mentee(s): the capacity cannot be lower.",
+                        mentor=mentor.display_name,
+                        count=mentor.running_mentee_count,
+                    )
+                )
+
     def _check_capacity(self):
         for mentor in self:
             if mentor.running_mentee_count > mentor.capacity:

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools import check_not_blank
+
 
 class MentorshipMentorTraining(models.Model):
     """A course a mentor took to prepare for mentoring."""
@@ -17,6 +19,10 @@ class MentorshipMentorTraining(models.Model):
     certificate_name = fields.Char()
 
     _hours_positive = models.Constraint("CHECK(hours >= 0)", "The hours of a training cannot be negative.")
+
+    @api.constrains("name")
+    def _check_name_not_blank(self):
+        check_not_blank(self, ["name"])
 
     @api.model_create_multi
     def create(self, vals_list):

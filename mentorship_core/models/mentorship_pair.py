@@ -1,9 +1,10 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
+from ..tools import check_not_blank
 from .calendar_event import MEETING_TYPES
 
 KINDS = [
@@ -18,6 +19,8 @@ KINDS = [
 ]
 FIRST_MEETINGS = ["organisational", "trial", "planning"]
 DEFAULT_ATTENTION_DAYS = 30
+# what only the working group decides: the stage, the approving order and why
+CURATOR_FIELDS = frozenset({"stage_id", "order_number", "order_date", "training_override_reason", "dissolution_reason"})
 
 
 class MentorshipPair(models.Model):
@@ -27,6 +30,7 @@ class MentorshipPair(models.Model):
     _description = "Mentorship Pair or Group"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "priority desc, sequence, id desc"
+    _check_company_auto = True
 
     ACTIVE_STATES = ["candidate", "matching", "agreement", "approved", "working"]
     RUNNING_STATES = ["approved", "working"]
@@ -44,7 +48,12 @@ class MentorshipPair(models.Model):
     mentor_id = fields.Many2one("mentorship.mentor", tracking=True, index=True)
     mentor_user_id = fields.Many2one(related="mentor_id.user_id", store=True, index=True, string="Mentor User")
     mentee_ids = fields.Many2many(
-        "mentorship.mentee", "mentorship_pair_mentee_rel", "pair_id", "mentee_id", string="Mentees"
+        "mentorship.mentee",
+        "mentorship_pair_mentee_rel",
+        "pair_id",
+        "mentee_id",
+        string="Mentees",
+        check_company=True,
     )
     stage_id = fields.Many2one(
         "mentorship.pair.stage",
@@ -150,6 +159,45 @@ class MentorshipPair(models.Model):
 
     # --- rules --------------------------------------------------------------
 
+    def write(self, vals):
+        self._check_curator_fields(vals)
+        return super().write(vals)
+
+    def _check_curator_fields(self, vals):
+        """Staff mentors work on their pairs, but only the working group moves
+        them through the pipeline, approves and dissolves them."""
+        if self.env.su or self.env.user.has_group("mentorship_core.group_mentorship_curator"):
+            return
+        protected = sorted(CURATOR_FIELDS & vals.keys())
+        if protected:
+            raise AccessError(
+                self.env._(
+                    "Only a curator changes the stage, the approving order, the training exception and the "
+                    "dissolution of a pair (%(fields)s).",
+                    fields=", ".join(self._fields[name].get_description(self.env)["string"] for name in protected),
+                )
+            )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for pair in self:
+            if pair.date_start and pair.date_end and pair.date_end < pair.date_start:
+                raise ValidationError(
+                    self.env._("The pair %(pair)s cannot end before it starts.", pair=pair.display_name)
+                )
+
+    @api.constrains("order_number", "training_override_reason", "dissolution_reason")
+    def _check_texts_not_blank(self):
+        check_not_blank(self, ["order_number", "training_override_reason", "dissolution_reason"])
+
+    @api.constrains("stage_id", "dissolution_reason")
+    def _check_dissolution_reason(self):
+        for pair in self:
+            if pair.state == "dissolved" and not pair.dissolution_reason:
+                raise ValidationError(
+                    self.env._('Give the reason to dissolve the pair %(pair)s: use "Dissolve".', pair=pair.display_name)
+                )
+
     @api.constrains("mentor_id", "mentee_ids", "program_id")
     def _check_categories_allowed_by_form(self):
         for pair in self:
@@ -206,8 +254,9 @@ class MentorshipPair(models.Model):
     def _check_parent_not_mentor_of_child(self):
         for pair in self:
             mentor_partner = pair.mentor_id.partner_id
+            # guardians are personal data of minors: read them whoever checks
             child = pair.mentee_ids.filtered(
-                lambda mentee: mentor_partner and mentor_partner in mentee.partner_id.mentorship_guardian_ids
+                lambda mentee: mentor_partner and mentor_partner in mentee.partner_id.sudo().mentorship_guardian_ids
             )
             if child:
                 raise ValidationError(
@@ -238,6 +287,8 @@ class MentorshipPair(models.Model):
         for pair in running:
             pair._check_approved_by_order()
             pair._check_mentor_trained()
+        # a guardian link recorded after the pair was formed counts too
+        running._check_parent_not_mentor_of_child()
         running._check_consents()
         running.mentor_id._check_capacity()
 
@@ -292,9 +343,21 @@ class MentorshipPair(models.Model):
 
     def action_start_work(self):
         self._move_to_state("working")
+        return True
 
     def action_complete(self):
         self._move_to_state("completed")
+        return True
+
+    def action_open_dissolve_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dissolve"),
+            "res_model": "mentorship.pair.dissolve.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pair_ids": self.ids},
+        }
 
     def action_open_approve_wizard(self):
         return {

@@ -82,6 +82,8 @@ class MentorshipParticipantMixin(models.AbstractModel):
 
     def action_activate(self):
         self.write({"state": "active"})
+        return True
 
     def action_archive_profile(self):
         self.write({"state": "archived"})
+        return True

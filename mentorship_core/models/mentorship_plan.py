@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import check_not_blank
+
 MIN_PLAN_MONTHS = 3
 MAX_PLAN_MONTHS = 12
 
@@ -55,6 +57,10 @@ class MentorshipPlan(models.Model):
                     )
                 )
 
+    @api.constrains("name")
+    def _check_name_not_blank(self):
+        check_not_blank(self, ["name"])
+
     @api.onchange("template_id")
     def _onchange_template_id(self):
         if self.template_id:
@@ -64,6 +70,8 @@ class MentorshipPlan(models.Model):
 
     def action_start(self):
         self.state = "active"
+        return True
 
     def action_done(self):
         self.state = "done"
+        return True

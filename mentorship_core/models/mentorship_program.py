@@ -3,6 +3,8 @@ from collections import Counter
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import check_not_blank
+
 
 class MentorshipProgram(models.Model):
     """A mentorship program of one form, for one organisation and school year."""
@@ -78,20 +80,28 @@ class MentorshipProgram(models.Model):
             )
             program.coverage = 100.0 * program.mentee_count / eligible if eligible else 0.0
 
+    @api.constrains("name")
+    def _check_name_not_blank(self):
+        check_not_blank(self, ["name"])
+
     def action_approve(self):
         self._check_state("draft")
         self.state = "approved"
+        return True
 
     def action_start(self):
         self._check_state("approved")
         self.state = "running"
+        return True
 
     def action_complete(self):
         self._check_state("running")
         self.state = "completed"
+        return True
 
     def action_reset_to_draft(self):
         self.state = "draft"
+        return True
 
     def _check_state(self, expected):
         wrong = self.filtered(lambda program: program.state != expected)

@@ -27,10 +27,12 @@ class MentorshipRoadmapActivity(models.Model):
 
     def _notify_overdue(self):
         for activity in self:
+            # the to-do speaks the language of the one who gets it, not of the cron
+            recipient_env = activity.with_context(lang=activity.responsible_user_id.lang).env
             activity.roadmap_id.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=activity.date_deadline,
-                summary=self.env._("Overdue roadmap activity: %(name)s", name=activity.name),
+                summary=recipient_env._("Overdue roadmap activity: %(name)s", name=activity.name),
                 user_id=activity.responsible_user_id.id,
             )
         self.overdue_notified = True

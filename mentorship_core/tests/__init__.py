@@ -9,3 +9,4 @@ from . import test_roadmap
 from . import test_record_rules
 from . import test_import
 from . import test_query_counts
+from . import test_role_rules

@@ -1,5 +1,6 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class MentorshipPairApproveWizard(models.TransientModel):
@@ -28,7 +29,7 @@ class MentorshipPairApproveWizard(models.TransientModel):
                 body=self.env._(
                     "Approved by order No. %(number)s of %(date)s.",
                     number=self.order_number,
-                    date=self.order_date,
+                    date=format_date(self.env, self.order_date),
                 )
             )
         return {"type": "ir.actions.act_window_close"}
