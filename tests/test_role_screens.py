@@ -28,9 +28,11 @@ class TestRoleScreens(MentorshipRolesCase, TransactionCase):
         Menu = env["ir.ui.menu"]
         visible = Menu._visible_menu_ids()
         menus = Menu.browse(visible).filtered(
-            lambda menu: menu.action
-            and menu.parent_path.startswith(self.root_menu.parent_path)
-            and all(int(ancestor) in visible for ancestor in menu.parent_path.split("/")[:-1])
+            lambda menu: (
+                menu.action
+                and menu.parent_path.startswith(self.root_menu.parent_path)
+                and all(int(ancestor) in visible for ancestor in menu.parent_path.split("/")[:-1])
+            )
         )
         return [(menu, menu.sudo().action) for menu in menus if menu.sudo().action._name == "ir.actions.act_window"]
 

@@ -5,7 +5,7 @@ import xmlrpc.client
 from datetime import date, timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -81,21 +81,21 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
     def test_meetings_are_read_by_their_pair_and_working_group_only(self):
         meeting = self._meeting(self.other_pair)
         meeting_b = self._meeting(self.pair_b)
+        both = [("id", "in", (meeting | meeting_b).ids)]
         for role in ("staff_mentor", "hr_officer", "employee", "curator_b"):
             with self.subTest(role=role):
                 events = self._as(role, "calendar.event")
-                self.assertFalse(events.search([("id", "in", (meeting | meeting_b).ids)]) & meeting)
+                self.assertFalse(events.search(both) & meeting)
                 with mute_logger("odoo.models"), self.assertRaises(AccessError):
                     events.browse(meeting.id).read(["mentorship_minutes"])
                 with mute_logger("odoo.models"), self.assertRaises(AccessError):
                     events.browse(meeting.id).write({"mentorship_minutes": "changed"})
-        self.assertEqual(self._as("curator", "calendar.event").search([("id", "in", (meeting | meeting_b).ids)]), meeting)
-        self.assertEqual(
-            self._as("coordinator", "calendar.event").search([("id", "in", (meeting | meeting_b).ids)]),
-            meeting | meeting_b,
-        )
+        self.assertEqual(self._as("curator", "calendar.event").search(both), meeting)
+        self.assertEqual(self._as("coordinator", "calendar.event").search(both), meeting | meeting_b)
         own = self._meeting(self.staff_pair)
-        self.assertEqual(self._as("staff_mentor", "calendar.event").browse(own.id).mentorship_minutes, own.mentorship_minutes)
+        self.assertEqual(
+            self._as("staff_mentor", "calendar.event").browse(own.id).mentorship_minutes, own.mentorship_minutes
+        )
         # events that are not mentorship meetings keep Odoo's rules
         party = self.env["calendar.event"].create(
             {"name": "Staff party", "start": fields.Datetime.now(), "stop": fields.Datetime.now() + timedelta(hours=1)}
@@ -200,7 +200,12 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
             record = {
                 "mentorship.program": self.program_teachers,
                 "mentorship.plan": self.env["mentorship.plan"].create(
-                    {"name": "Plan", "pair_id": self.staff_pair.id, "date_start": date(2025, 9, 1), "date_end": date(2026, 1, 1)}
+                    {
+                        "name": "Plan",
+                        "pair_id": self.staff_pair.id,
+                        "date_start": date(2025, 9, 1),
+                        "date_end": date(2026, 1, 1),
+                    }
                 ),
                 "mentorship.mentor.training": self.env["mentorship.mentor.training"].create(
                     {"mentor_id": self.staff_mentor.id, "name": "Course", "date": date(2025, 8, 1)}
@@ -235,7 +240,12 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
         curator = self._as("curator")
         pair = curator["mentorship.pair"].browse(self.staff_pair.id)
         program = curator["mentorship.program"].create(
-            {"name": "New", "form_id": self.form_teachers.id, "date_start": date(2026, 9, 1), "date_end": date(2027, 5, 31)}
+            {
+                "name": "New",
+                "form_id": self.form_teachers.id,
+                "date_start": date(2026, 9, 1),
+                "date_end": date(2027, 5, 31),
+            }
         )
         mentee = curator["mentorship.mentee"].browse(self.teacher_mentee.id)
         plan = curator["mentorship.plan"].create(

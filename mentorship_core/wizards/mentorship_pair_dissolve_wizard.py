@@ -15,8 +15,6 @@ class MentorshipPairDissolveWizard(models.TransientModel):
         self.ensure_one()
         finished = self.pair_ids.filtered(lambda pair: pair.state in ("completed", "dissolved"))
         if finished:
-            raise UserError(
-                self.env._("The pair %(pair)s is already finished.", pair=finished[0].display_name)
-            )
+            raise UserError(self.env._("The pair %(pair)s is already finished.", pair=finished[0].display_name))
         self.pair_ids._dissolve(self.reason)
         return {"type": "ir.actions.act_window_close"}

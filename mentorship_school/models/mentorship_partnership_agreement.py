@@ -40,6 +40,8 @@ class MentorshipPartnershipAgreement(models.Model):
     def _compute_is_valid(self):
         today = fields.Date.context_today(self)
         for agreement in self:
-            agreement.is_valid = bool(agreement.date_start) and agreement.date_start <= today and (
-                not agreement.date_end or today <= agreement.date_end
+            agreement.is_valid = (
+                bool(agreement.date_start)
+                and agreement.date_start <= today
+                and (not agreement.date_end or today <= agreement.date_end)
             )
