@@ -82,7 +82,7 @@ class MentorshipCase:
     def _mentor(cls, name, category=None, capacity=1, trained=True, consent=True, partner=None, company=None):
         partner = partner or cls._partner(name)
         if consent:
-            cls._consent(partner)
+            cls._consent(partner, company_id=(company or cls.school).id)
         return cls.env["mentorship.mentor"].create(
             {
                 "partner_id": partner.id,
@@ -98,7 +98,7 @@ class MentorshipCase:
     def _mentee(cls, name, category=None, minor=False, guardians=None, consent=True, company=None):
         partner = cls._partner(name, minor=minor, guardians=guardians)
         if consent:
-            cls._consent(partner, signer=guardians[:1] if minor else partner)
+            cls._consent(partner, signer=guardians[:1] if minor else partner, company_id=(company or cls.school).id)
         return cls.env["mentorship.mentee"].create(
             {
                 "partner_id": partner.id,

@@ -156,15 +156,28 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
                 "line_ids": [Command.create({"name": "Lesson visits"})],
             }
         )
-        training = self.env["mentorship.mentor.training"].create(
-            {"mentor_id": self.pair_b.mentor_id.id, "name": "Course", "date": date(2025, 8, 1)}
-        )
+        training = self._training(self.pair_b.mentor_id)
         for model, record in (("mentorship.plan.line", plan.line_ids), ("mentorship.mentor.training", training)):
             with self.subTest(model=model):
                 self.assertFalse(self._as("curator", model).search([("id", "=", record.id)]))
                 with mute_logger("odoo.models"), self.assertRaises(AccessError):
                     self._as("curator", model).browse(record.id).read(["name"])
                 self.assertTrue(self._as("curator_b", model).search([("id", "=", record.id)]))
+
+    def test_staff_mentor_reads_only_own_trainings(self):
+        own = self._training(self.staff_mentor)
+        colleague = self._training(self.other_pair.mentor_id)
+        trainings = self._as("staff_mentor", "mentorship.mentor.training")
+        self.assertEqual(trainings.search([("id", "in", (own | colleague).ids)]), own)
+        self.assertEqual(
+            self._as("curator", "mentorship.mentor.training").search([("id", "in", (own | colleague).ids)]),
+            own | colleague,
+        )
+
+    def _training(self, mentor):
+        return self.env["mentorship.mentor.training"].create(
+            {"mentor_id": mentor.id, "name": "Course", "date": date(2025, 8, 1)}
+        )
 
     def test_revoking_a_shared_mentor_consent_stops_pairs_in_every_school(self):
         shared = self._mentor("Shared Mentor", capacity=2)
