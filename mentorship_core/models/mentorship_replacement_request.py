@@ -82,3 +82,4 @@ class MentorshipReplacementRequest(models.Model):
     def action_reject(self):
         self._check_submitted()
         self.state = "rejected"
+        return True

@@ -277,6 +277,9 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
             mentee.action_activate,
             plan.action_start,
             plan.action_done,
+            curator["mentorship.replacement.request"]
+            .create({"pair_id": self.other_pair.id, "mentee_id": self.other_pair.mentee_ids.id, "reason": "No"})
+            .action_reject,
         ]
         for call in calls:
             with self.subTest(call=call.__name__):

@@ -35,14 +35,15 @@ class MentorshipContest(models.Model):
         if self.filtered(lambda contest: contest.state != from_state):
             raise UserError(self.env._("The contest is not at the right step for this."))
         self.state = to_state
+        return True
 
     def action_open_nominations(self):
-        self._move("draft", "nominating")
+        return self._move("draft", "nominating")
 
     def action_start_judging(self):
         if self.filtered(lambda contest: not contest.entry_ids):
             raise UserError(self.env._("Nobody has been nominated yet."))
-        self._move("nominating", "judging")
+        return self._move("nominating", "judging")
 
     def action_close(self):
         """Close the contest: the nominees with the best average mark win."""
@@ -54,3 +55,4 @@ class MentorshipContest(models.Model):
             contest.message_post(
                 body=self.env._("Winners: %(names)s", names=", ".join(winners.mapped("display_name")) or "-")
             )
+        return True

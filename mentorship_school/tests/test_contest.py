@@ -41,7 +41,7 @@ class TestContest(MentorshipCase, TransactionCase):
     def test_nominations_marks_and_winner(self):
         with self.assertRefused("only while the contest collects them"):
             self._nominate(self.mentor_a, self.school)
-        self.contest.action_open_nominations()
+        self.assertTrue(self.contest.action_open_nominations())
         with self.assertRefused("nominates its own mentors"):
             self._nominate(self.mentor_b, self.school)
         entry_a = self._nominate(self.mentor_a, self.school)
@@ -49,7 +49,7 @@ class TestContest(MentorshipCase, TransactionCase):
         entry_b = self._nominate(self.mentor_b, self.school_b)
         with self.assertRefused("only while the contest is judged"):
             self._mark(entry_a, self.jury[0], 8)
-        self.contest.action_start_judging()
+        self.assertTrue(self.contest.action_start_judging())
         outsider = mail_new_test_user(self.env, login="outsider", groups="mentorship_core.group_mentorship_curator")
         with self.assertRefused("is not on the jury"):
             self._mark(entry_a, outsider, 10)
@@ -59,7 +59,7 @@ class TestContest(MentorshipCase, TransactionCase):
             for jury, score in zip(self.jury, scores, strict=True):
                 self._mark(entry, jury, score)
         self.assertEqual((entry_a.average_score, entry_a2.average_score, entry_b.average_score), (8.5, 7.0, 9.0))
-        self.contest.action_close()
+        self.assertTrue(self.contest.action_close())
         self.assertEqual(self.contest.winner_ids, entry_b)
         self.assertIn("Mentor B", self.contest.message_ids[0].body)
         with self.assertRefused("not at the right step", UserError):
