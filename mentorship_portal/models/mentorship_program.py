@@ -2,6 +2,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, plaintext2html
 
+from .mentorship_applicant_kind_mixin import APPLICANT_KINDS
+
 APPLICATION_ROLES = ("mentor", "mentee")
 OPEN_STATES = ("approved", "running")
 
@@ -171,7 +173,7 @@ class MentorshipProgram(models.Model):
                 )
             )
         applicant_kind = values.get("applicant_kind")
-        if role == "mentee" and applicant_kind not in ("pupil", "adult"):
+        if role == "mentee" and applicant_kind not in dict(APPLICANT_KINDS):
             errors["applicant_kind"] = env._("Tell us whether you are a pupil or a teacher.")
         choice_error = self._portal_choice_error(role, values)
         if choice_error:
