@@ -11,7 +11,10 @@
         "security/ir.model.access.csv",
         "security/mentorship_portal_rules.xml",
         "data/mail_template_data.xml",
+        "data/mentorship_category_data.xml",
         "views/mentorship_consent_views.xml",
+        "views/mentorship_mentee_category_views.xml",
+        "views/mentorship_mentor_category_views.xml",
         "views/mentorship_portal_templates.xml",
         "views/mentorship_apply_templates.xml",
     ],
@@ -21,6 +24,7 @@
     "assets": {
         "web.assets_frontend": [
             "mentorship_portal/static/src/scss/mentorship_portal.scss",
+            "mentorship_portal/static/src/interactions/*.js",
         ],
         "web.assets_tests": [
             "mentorship_portal/static/tests/tours/*.js",

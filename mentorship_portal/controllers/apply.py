@@ -3,8 +3,11 @@ import time
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
-from odoo.tools import consteq, single_email_re
+from odoo.tools import consteq
 from odoo.tools.misc import hmac
+
+from ..models.mentorship_applicant_kind_mixin import APPLICANT_KINDS
+from ..models.mentorship_program import PortalApplicationError
 
 ROLES = ("mentor", "mentee")
 TOKEN_SCOPE = "mentorship-apply"
@@ -46,43 +49,39 @@ def apply_token_age(env, role, token):
 
 class MentorshipApply(http.Controller):
     """The public pages "become a mentor" and "find a mentor": a visitor
-    without an account applies to an open program."""
+    without an account applies to an open program. A mentee first says who
+    they are, a pupil or an adult, and is offered only the programs for them.
+    The program checks the application (``_create_portal_application``): this
+    controller parses the form and shows the errors next to the fields."""
 
     @http.route("/mentorship/apply/<string:role>", type="http", auth="public", methods=["GET", "POST"], website=True)
-    def mentorship_apply(self, role, **post):
+    def mentorship_apply(self, role, who=None, **post):
         if role not in ROLES:
             raise request.not_found()
+        applicant_kind = who if role == "mentee" and who in dict(APPLICANT_KINDS) else None
         if request.httprequest.method != "POST":
-            return self._apply_render(role)
+            return self._apply_render(role, applicant_kind)
         values = {key: (post.get(key) or "").strip() for key in TEXT_FIELDS}
-        values["is_minor"] = bool(post.get("is_minor"))
-        values["consent"] = bool(post.get("consent"))
-
+        values.update(
+            applicant_kind=applicant_kind,
+            is_minor=bool(post.get("is_minor")) and applicant_kind != "adult",
+            consent=bool(post.get("consent")),
+        )
         spam_error = self._apply_check_spam(role, post)
         if spam_error:
-            return self._apply_render(role, values, {"form": spam_error})
-        errors = self._apply_validate(role, values)
-        if errors:
-            return self._apply_render(role, values, errors)
+            return self._apply_render(role, applicant_kind, values, {"form": spam_error})
 
         program_id, category_id = self._apply_parse_choice(values["choice"])
-        program = (
-            request.env["mentorship.program"]
-            .sudo()
-            .search([("id", "=", program_id), *request.env["mentorship.program"]._portal_open_domain()])
-        )
-        application = {
-            **values,
-            "category_id": category_id,
-            "note": values["note"] if role == "mentor" else "",
-            "request": values["request"] if role == "mentee" else "",
-            "lang": request.env.lang,
-        }
+        program = request.env["mentorship.program"].sudo().browse(program_id).exists()
         try:
             with request.env.cr.savepoint():
-                program._create_portal_application(role, application)
+                program._create_portal_application(
+                    role, {**values, "category_id": category_id, "lang": request.env.lang}
+                )
+        except PortalApplicationError as error:
+            return self._apply_render(role, applicant_kind, values, error.errors)
         except UserError as error:
-            return self._apply_render(role, values, {"form": error.args[0]})
+            return self._apply_render(role, applicant_kind, values, {"form": error.args[0]})
         return request.redirect(
             f"/mentorship/apply/{role}/thanks{'?guardian=1' if values['is_minor'] else ''}", code=303
         )
@@ -101,25 +100,27 @@ class MentorshipApply(http.Controller):
     def _apply_title(self, role):
         return request.env._("Become a Mentor") if role == "mentor" else request.env._("Find a Mentor")
 
-    def _apply_programs(self, role):
-        """The open programs with the categories their form allows, as plain
-        data: only names of programs, organisations and categories are shown."""
+    def _apply_programs(self, role, applicant_kind=None):
+        """The open programs with the categories their form allows (for
+        ``applicant_kind``, those open to them), as plain data: only names of
+        programs, organisations and categories are shown."""
         programs = (
             request.env["mentorship.program"]
             .sudo()
             .search(request.env["mentorship.program"]._portal_open_domain(), order="company_id, name, id")
         )
-        return [
+        options = [
             {
                 "name": program.name,
                 "organisation": program.company_id.name,
                 "options": [
                     (f"{program.id}-{category.id}", category.name)
-                    for category in program._portal_application_categories(role)
+                    for category in program._portal_application_categories(role, applicant_kind)
                 ],
             }
             for program in programs
         ]
+        return [program for program in options if program["options"]]
 
     def _apply_parse_choice(self, choice):
         program_id, _dash, category_id = (choice or "").partition("-")
@@ -128,16 +129,20 @@ class MentorshipApply(http.Controller):
         except ValueError:
             return 0, 0
 
-    def _apply_render(self, role, values=None, errors=None):
+    def _apply_render(self, role, applicant_kind=None, values=None, errors=None):
+        """The form; a mentee who has not said who they are chooses first."""
         profile_model = request.env[f"mentorship.{role}"]
         formats = profile_model._fields["preferred_format"]._description_selection(request.env)
         values = values or {"preferred_format": profile_model._fields["preferred_format"].default(profile_model)}
+        asks_who = role == "mentee" and not applicant_kind
         return request.render(
             "mentorship_portal.mentorship_apply_page",
             {
                 "role": role,
+                "applicant_kind": applicant_kind,
+                "asks_who": asks_who,
                 "page_title": self._apply_title(role),
-                "programs": self._apply_programs(role),
+                "programs": [] if asks_who else self._apply_programs(role, applicant_kind),
                 "formats": formats,
                 "values": values,
                 "errors": errors or {},
@@ -164,44 +169,3 @@ class MentorshipApply(http.Controller):
         if age < self._apply_min_seconds():
             return request.env._("That was very fast! Please check your answers and send the form again.")
         return None
-
-    def _apply_validate(self, role, values):
-        """{field: message} of what the visitor has to correct."""
-        env = request.env
-        errors = {}
-        if not values["name"]:
-            errors["name"] = env._("Enter your full name.")
-        if not values["email"]:
-            errors["email"] = env._("Enter your e-mail address.")
-        elif not single_email_re.match(values["email"]):
-            errors["email"] = env._("Enter a valid e-mail address, e.g. name@example.com.")
-        program_id, category_id = self._apply_parse_choice(values["choice"])
-        valid_choices = {option[0] for program in self._apply_programs(role) for option in program["options"]}
-        if f"{program_id}-{category_id}" not in valid_choices:
-            errors["choice"] = env._("Choose a program and who you are.")
-        if values["is_minor"]:
-            if not values["guardian_name"]:
-                errors["guardian_name"] = env._("Enter the full name of your parent or guardian.")
-            if not values["guardian_email"]:
-                errors["guardian_email"] = env._("Enter the e-mail address of your parent or guardian.")
-            elif not single_email_re.match(values["guardian_email"]):
-                errors["guardian_email"] = env._("Enter a valid e-mail address, e.g. name@example.com.")
-            elif values["guardian_email"].lower() == values["email"].lower():
-                errors["guardian_email"] = env._("Enter the e-mail address of your parent or guardian, not yours.")
-        if role == "mentee" and not values["request"]:
-            errors["request"] = env._("Tell us what you expect from a mentor.")
-        if not values["consent"]:
-            errors["consent"] = env._("Agree to the processing of your personal data to apply.")
-        if "email" not in errors and request.env["mentorship.program"].sudo()._portal_find_application(
-            role, values["email"]
-        ):
-            errors["email"] = (
-                env._("You have already applied as a mentor with this e-mail address: the curator will contact you.")
-                if role == "mentor"
-                else env._(
-                    "You have already applied as a mentee with this e-mail address: the curator will contact you."
-                )
-            )
-        if errors:
-            errors.setdefault("form", env._("Please correct the marked fields."))
-        return errors

@@ -34,14 +34,21 @@ class MentorshipPortal(CustomerPortal):
     # --- access -------------------------------------------------------------
 
     def _mentorship_pair_domain(self):
-        """Pairs where the user takes part: staff curators see all pairs of
-        their organisation in the back office, but only their own here."""
+        """Pairs where the user takes part, as mentor, mentee or parent of a
+        mentee: staff curators see all pairs of their organisation in the
+        back office, but only their own here."""
         user = request.env.user
         return (
             Domain("mentor_user_id", "=", user.id)
             | Domain("mentee_ids.user_id", "=", user.id)
-            | Domain("mentee_ids.partner_id.mentorship_guardian_ids", "in", user.partner_id.ids)
+            | Domain("mentee_ids.partner_id", "any!", self._mentorship_children_domain())
         )
+
+    def _mentorship_children_domain(self):
+        """The partners whose parent or guardian is the user. Used with
+        ``any!``: a portal user may not read other contacts, so the same
+        path searched with the user's rights finds none of their children."""
+        return Domain("mentorship_guardian_ids", "in", request.env.user.partner_id.ids)
 
     def _mentorship_check_access(self, model_name, record_id, access_token=None):
         try:
@@ -275,7 +282,9 @@ class MentorshipPortal(CustomerPortal):
 
     @http.route(["/my/mentorship/pair/<int:pair_id>/meeting"], type="http", auth="user", methods=["POST"])
     def portal_mentorship_meeting_log(self, pair_id, **post):
-        """The mentor logs a meeting that took place, or proposes the next one."""
+        """The mentor logs a meeting that took place, confirming their own
+        attendance only (the mentees confirm theirs on their page), or
+        proposes the next one."""
         pair_sudo, _role = self._mentorship_pair(pair_id, roles=("mentor",))
         try:
             values = self._mentorship_meeting_values(pair_sudo, post)
@@ -283,7 +292,7 @@ class MentorshipPortal(CustomerPortal):
             return self._mentorship_redirect(pair_sudo.access_url, error=error.args[0])
         meeting = request.env["calendar.event"].sudo().with_context(mail_create_nosubscribe=True).create(values)
         message = (
-            request.env._("The meeting is logged.")
+            request.env._("The meeting is logged. It counts as held once the mentee confirms their attendance.")
             if meeting.mentorship_mentor_confirmed
             else request.env._("The meeting is planned: the participants are invited by e-mail.")
         )
@@ -304,7 +313,6 @@ class MentorshipPortal(CustomerPortal):
             raise UserError(request.env._("Give the date and time of the meeting.")) from error
         if not 0 < duration <= 8:
             raise UserError(request.env._("A meeting lasts up to 8 hours."))
-        held = start < fields.Datetime.now()
         return {
             "name": request.env._("%(type)s meeting: %(pair)s", type=meeting_types[meeting_type], pair=pair_sudo.name),
             "mentorship_pair_id": pair_sudo.id,
@@ -313,8 +321,7 @@ class MentorshipPortal(CustomerPortal):
             "stop": start + timedelta(hours=duration),
             "location": (post.get("location") or "").strip(),
             "mentorship_minutes": (post.get("minutes") or "").strip(),
-            "mentorship_mentor_confirmed": held,
-            "mentorship_mentee_confirmed": held and bool(post.get("mentee_attended")),
+            "mentorship_mentor_confirmed": start <= fields.Datetime.now(),
             "user_id": pair_sudo.curator_id.id,
             "partner_ids": [fields.Command.set((pair_sudo.mentor_id.partner_id | pair_sudo.mentee_ids.partner_id).ids)],
         }
@@ -326,7 +333,8 @@ class MentorshipPortal(CustomerPortal):
 
     @http.route(["/my/mentorship/meeting/<int:meeting_id>/confirm"], type="http", auth="user", methods=["POST"])
     def portal_mentorship_meeting_confirm(self, meeting_id, **kw):
-        """The mentor or a mentee confirms they took part in a past meeting."""
+        """The mentor or a mentee confirms they took part in a meeting that
+        has begun: each for their own side only."""
         meeting_sudo, pair_sudo, role = self._mentorship_meeting(meeting_id, roles=("mentor", "mentee"))
         if meeting_sudo.start > fields.Datetime.now():
             return self._mentorship_redirect(
@@ -464,13 +472,9 @@ class MentorshipPortal(CustomerPortal):
                 "page_name": "mentorship_consents",
                 "consents": request.env["mentorship.consent"]
                 .search(
-                    [
-                        "|",
-                        "|",
-                        ("partner_id", "=", partner.id),
-                        ("signer_partner_id", "=", partner.id),
-                        ("partner_id.mentorship_guardian_ids", "in", partner.ids),
-                    ]
+                    Domain("partner_id", "=", partner.id)
+                    | Domain("signer_partner_id", "=", partner.id)
+                    | Domain("partner_id", "any!", self._mentorship_children_domain())
                 )
                 .sudo(),
                 "partner": partner,

@@ -2,8 +2,20 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, plaintext2html
 
+from .mentorship_applicant_kind_mixin import APPLICANT_KINDS
+
 APPLICATION_ROLES = ("mentor", "mentee")
 OPEN_STATES = ("approved", "running")
+
+
+class PortalApplicationError(UserError):
+    """A public application that cannot be accepted: ``errors`` maps each
+    field the visitor has to correct to what is wrong with it ("form" for
+    what concerns no field)."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("\n".join(errors.values()))
 
 
 class MentorshipProgram(models.Model):
@@ -17,15 +29,19 @@ class MentorshipProgram(models.Model):
         """The programs that take applications on the public pages."""
         return [("state", "in", OPEN_STATES)]
 
-    def _portal_application_categories(self, role):
+    def _portal_application_categories(self, role, applicant_kind=None):
         """The categories an applicant in ``role`` may choose in this program:
-        those its form allows, or all of them when the form sets none."""
+        those its form allows, or all of them when the form sets none; with
+        ``applicant_kind`` ("pupil" or "adult"), only those open to them."""
         self.ensure_one()
         if role == "mentor":
             allowed, model = self.form_id.mentor_category_ids, "mentorship.mentor.category"
         else:
             allowed, model = self.form_id.mentee_category_ids, "mentorship.mentee.category"
-        return allowed or self.env[model].search([])
+        categories = allowed or self.env[model].search([])
+        if applicant_kind:
+            categories = categories.filtered(lambda category: category.applicant_kind in (applicant_kind, False))
+        return categories
 
     @api.model
     def _portal_find_application(self, role, email):
@@ -38,25 +54,34 @@ class MentorshipProgram(models.Model):
         return profiles.search([("partner_id.email_normalized", "=", normalized), ("state", "!=", "archived")], limit=1)
 
     def _create_portal_application(self, role, values):
-        """Create the application of a visitor to this program.
+        """Create the application of a visitor to this program (``self`` may
+        be empty when the visitor chose none: the errors say so).
 
         :param str role: "mentor" or "mentee"
-        :param dict values: validated input: ``name``, ``email``, ``phone``,
-            ``category_id``, ``preferred_format``, ``availability``, ``note``
-            (plain text, about a mentor), ``request`` (plain text, of a
-            mentee), ``is_minor``, and for a minor ``guardian_name``,
-            ``guardian_email``, ``guardian_phone``; optional ``lang``.
+        :param dict values: the input as typed: ``name``, ``email``,
+            ``phone``, ``category_id``, ``applicant_kind`` (a mentee says
+            whether they are a "pupil" or an "adult"), ``preferred_format``,
+            ``availability``, ``note`` (plain text, about a mentor),
+            ``request`` (plain text, of a mentee), ``is_minor``, and for a
+            minor ``guardian_name``, ``guardian_email``, ``guardian_phone``;
+            ``consent`` (the applicant agrees to the processing of their
+            personal data); optional ``lang``.
         :return: the new ``mentorship.mentor`` or ``mentorship.mentee``
-        :raise UserError: when the application cannot be accepted; nothing
-            is written before the checks pass.
+        :raise PortalApplicationError: with every field to correct
+            (see :meth:`_portal_application_errors`); nothing is written
+            before the checks pass.
 
         The caller decides the access rights: the public pages call it with
         ``sudo()``. The applicant gets a confirmation e-mail, the curator a
         to-do activity; a minor's parent or guardian is asked to sign the
         personal-data consent, an adult's own consent is recorded as given.
         """
+        errors = self._portal_application_errors(role, values)
+        if errors:
+            raise PortalApplicationError(errors)
         self.ensure_one()
-        profile_model, category = self._portal_check_application(role, values)
+        profile_model = f"mentorship.{role}"
+        category = self._portal_chosen_category(role, values)
         is_minor = bool(values.get("is_minor"))
         lang = values.get("lang") or self.env.lang
         guardian = self.env["res.partner"]
@@ -92,7 +117,7 @@ class MentorshipProgram(models.Model):
         if values.get("preferred_format") in formats:
             profile_values["preferred_format"] = values["preferred_format"]
         if role == "mentee":
-            profile_values["request"] = (values.get("request") or "").strip()
+            profile_values["request"] = values["request"].strip()
         profile = self.env[profile_model].with_context(mail_create_nosubscribe=True).create(profile_values)
 
         consent = (
@@ -122,45 +147,97 @@ class MentorshipProgram(models.Model):
         self._portal_notify_application(role, profile)
         return profile
 
-    def _portal_check_application(self, role, values):
-        """Refuse an application before anything is written; return the
-        profile model and the chosen category."""
+    def _portal_application_errors(self, role, values):
+        """What keeps the application (see :meth:`_create_portal_application`)
+        to this program from being accepted: ``{field: message}``, empty
+        when it can be. The one place where applications are checked."""
+        env = self.env
         if role not in APPLICATION_ROLES:
-            raise UserError(self.env._("One applies as a mentor or as a mentee."))
-        if self.state not in OPEN_STATES or not self.active:
-            raise UserError(
-                self.env._("The program %(program)s does not take applications.", program=self.display_name)
-            )
-        labels = {"name": self.env._("name"), "email": self.env._("e-mail")}
-        if values.get("is_minor"):
-            labels.update(
-                guardian_name=self.env._("name of the parent or guardian"),
-                guardian_email=self.env._("e-mail of the parent or guardian"),
-            )
-        missing = [label for key, label in labels.items() if not (values.get(key) or "").strip()]
-        if missing:
-            raise UserError(self.env._("The application lacks: %(fields)s.", fields=", ".join(missing)))
-        for key in ("email", "guardian_email"):
-            if key in labels and not email_normalize(values[key]):
-                raise UserError(self.env._("%(email)s is not a valid e-mail address.", email=values[key]))
-        if self._portal_find_application(role, values["email"]):
-            raise UserError(
-                self.env._("An application as a mentor with this e-mail address has already been received.")
+            return {"form": env._("One applies as a mentor or as a mentee.")}
+
+        def text(key):
+            return (values.get(key) or "").strip()
+
+        errors = {}
+        if not text("name"):
+            errors["name"] = env._("Enter your full name.")
+        email_error = self._portal_email_error(text("email"))
+        if email_error:
+            errors["email"] = email_error
+        elif self._portal_find_application(role, text("email")):
+            errors["email"] = (
+                env._("You have already applied as a mentor with this e-mail address: the curator will contact you.")
                 if role == "mentor"
-                else self.env._("An application as a mentee with this e-mail address has already been received.")
-            )
-        profile_model = f"mentorship.{role}"
-        category = self.env[profile_model]._fields["category_id"]
-        category = self.env[category.comodel_name].browse(values.get("category_id") or []).exists()
-        if not category or category not in self._portal_application_categories(role):
-            raise UserError(
-                self.env._(
-                    "The category %(category)s is not open to applications in the program %(program)s.",
-                    category=category.display_name or self.env._("(none)"),
-                    program=self.display_name,
+                else env._(
+                    "You have already applied as a mentee with this e-mail address: the curator will contact you."
                 )
             )
-        return profile_model, category
+        applicant_kind = values.get("applicant_kind")
+        if role == "mentee" and applicant_kind not in dict(APPLICANT_KINDS):
+            errors["applicant_kind"] = env._("Tell us whether you are a pupil or a teacher.")
+        choice_error = self._portal_choice_error(role, values)
+        if choice_error:
+            errors["choice"] = choice_error
+        if values.get("is_minor"):
+            if not text("guardian_name"):
+                errors["guardian_name"] = env._("Enter the full name of your parent or guardian.")
+            guardian_email_error = self._portal_email_error(
+                text("guardian_email"), env._("Enter the e-mail address of your parent or guardian.")
+            )
+            if guardian_email_error:
+                errors["guardian_email"] = guardian_email_error
+            elif text("guardian_email").lower() == text("email").lower():
+                errors["guardian_email"] = env._("Enter the e-mail address of your parent or guardian, not yours.")
+        if role == "mentee" and not text("request"):
+            errors["request"] = env._("Tell us what you expect from a mentor.")
+        if not values.get("consent"):
+            errors["consent"] = env._("Agree to the processing of your personal data to apply.")
+        return errors
+
+    @api.model
+    def _portal_email_error(self, email, missing_message=None):
+        """Why ``email`` is not one plain address (None when it is)."""
+        if not email:
+            return missing_message or self.env._("Enter your e-mail address.")
+        normalized = email_normalize(email)
+        if not normalized or normalized.lower() != email.lower() or "." not in normalized.rpartition("@")[2]:
+            return self.env._("Enter a valid e-mail address, e.g. name@example.com.")
+        return None
+
+    def _portal_chosen_category(self, role, values):
+        """The category the applicant chose (empty when none exists)."""
+        category = self.env[f"mentorship.{role}"]._fields["category_id"]
+        return self.env[category.comodel_name].browse(values.get("category_id") or []).exists()
+
+    def _portal_choice_error(self, role, values):
+        """Why the chosen program and category do not fit the applicant
+        (None when they do): the program must be open, its form must take
+        the category, and the category must suit who applies."""
+        env = self.env
+        if len(self) != 1 or not values.get("category_id"):
+            return env._("Choose a program and who you are.")
+        if not self.active or not self.filtered_domain(self._portal_open_domain()):
+            return env._("The program %(program)s does not take applications.", program=self.display_name)
+        category = self._portal_chosen_category(role, values)
+        if not category or category not in self._portal_application_categories(role):
+            return env._(
+                "The category %(category)s is not open to applications in the program %(program)s.",
+                category=category.display_name or env._("(none)"),
+                program=self.display_name,
+            )
+        applicant_kind = values.get("applicant_kind") if role == "mentee" else None
+        if applicant_kind and category.applicant_kind not in (applicant_kind, False):
+            return (
+                env._("The program %(program)s is for teachers and other adults.", program=self.display_name)
+                if applicant_kind == "pupil"
+                else env._("The program %(program)s is for pupils and students.", program=self.display_name)
+            )
+        if values.get("is_minor") and category.applicant_kind == "adult":
+            return env._(
+                "Under 18, you apply as a pupil or a student: %(category)s is for adults.",
+                category=category.display_name,
+            )
+        return None
 
     def _portal_notify_application(self, role, profile):
         """The to-do of the curator and the confirmation to the applicant."""

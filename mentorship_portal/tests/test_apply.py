@@ -7,6 +7,7 @@ from odoo.tests import HttpCase, TransactionCase, tagged
 
 from odoo.addons.mentorship_core.tests.common import MentorshipCase
 from odoo.addons.mentorship_portal.controllers.apply import apply_token
+from odoo.addons.mentorship_portal.models.mentorship_program import PortalApplicationError
 
 
 class ApplyCase(MentorshipCase):
@@ -19,11 +20,15 @@ class ApplyCase(MentorshipCase):
         cls.public_user = cls.env.ref("base.public_user")
 
     def _apply(self, program, role, **values):
-        """Apply as a visitor does: the public user, through sudo."""
-        return program.with_user(self.public_user).sudo()._create_portal_application(role, values)
+        """Apply as a visitor does: the public user, through sudo, having
+        agreed to the processing of their personal data."""
+        return program.with_user(self.public_user).sudo()._create_portal_application(role, {"consent": True, **values})
 
     def _mails_to(self, partner):
         return self.env["mail.mail"].search([("recipient_ids", "in", partner.ids)])
+
+
+ANY_ROLE_MESSAGE = "One applies as a mentor or as a mentee."
 
 
 @tagged("post_install", "-at_install")
@@ -95,6 +100,7 @@ class TestApplication(ApplyCase, TransactionCase):
             name="Young Teacher",
             email="young.teacher@example.com",
             category_id=self.cat_young_teacher.id,
+            applicant_kind="adult",
             request="Help with discipline in class",
         )
         self.assertRecordValues(
@@ -128,6 +134,7 @@ class TestApplication(ApplyCase, TransactionCase):
             name="Ivan Smirnov",
             email="ivan.smirnov@example.com",
             category_id=self.cat_pupil.id,
+            applicant_kind="pupil",
             request="I want to choose a profession",
             is_minor=True,
             guardian_name="Anna Smirnova",
@@ -165,6 +172,7 @@ class TestApplication(ApplyCase, TransactionCase):
                 name="Wrong Category",
                 email="wrong.category@example.com",
                 category_id=self.cat_pupil.id,
+                applicant_kind="pupil",
                 request="Anything",
             )
         self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
@@ -175,10 +183,14 @@ class TestApplication(ApplyCase, TransactionCase):
     def test_second_application_same_role_refused(self):
         values = {"name": "Twice", "email": "twice@example.com", "category_id": self.cat_teacher.id}
         mentor = self._apply(self.program_teachers, "mentor", **values)
-        with self.assertRaisesRegex(UserError, "already been received"):
+        with self.assertRaisesRegex(UserError, "You have already applied as a mentor with this e-mail address"):
             self._apply(self.program_teachers, "mentor", **{**values, "email": "TWICE@example.com"})
         # the other role is a separate application; an archived profile no longer blocks
-        self._apply(self.program_teachers, "mentee", **{**values, "category_id": self.cat_young_teacher.id})
+        self._apply(
+            self.program_teachers,
+            "mentee",
+            **{**values, "category_id": self.cat_young_teacher.id, "applicant_kind": "adult", "request": "Help"},
+        )
         mentor.action_archive_profile()
         self._apply(self.program_teachers, "mentor", **values)
         self.assertEqual(self.env["mentorship.mentor"].search_count([("email", "=", "twice@example.com")]), 2)
@@ -187,6 +199,95 @@ class TestApplication(ApplyCase, TransactionCase):
         draft = self._program(self.form_teachers, "Draft program")
         with self.assertRaisesRegex(UserError, "does not take applications"):
             self._apply(draft, "mentor", name="Late", email="late@example.com", category_id=self.cat_teacher.id)
+
+    def test_errors_keyed_by_field_and_nothing_written(self):
+        partners_before = self.env["res.partner"].search_count([])
+        bad = {
+            "name": " ",
+            "email": "Name <name@example.com>",
+            "category_id": self.cat_pupil.id,
+            "applicant_kind": "pupil",
+            "is_minor": True,
+            "guardian_email": "not-an-email",
+            "consent": False,
+        }
+        with self.assertRaises(PortalApplicationError) as caught:
+            self.program_pupils.with_user(self.public_user).sudo()._create_portal_application("mentee", bad)
+        self.assertEqual(
+            caught.exception.errors,
+            {
+                "name": "Enter your full name.",
+                "email": "Enter a valid e-mail address, e.g. name@example.com.",
+                "guardian_name": "Enter the full name of your parent or guardian.",
+                "guardian_email": "Enter a valid e-mail address, e.g. name@example.com.",
+                "request": "Tell us what you expect from a mentor.",
+                "consent": "Agree to the processing of your personal data to apply.",
+            },
+        )
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        self.assertEqual(
+            self.program_pupils._portal_application_errors(
+                "mentee", {**bad, "email": "same@example.com", "guardian_email": "SAME@example.com"}
+            )["guardian_email"],
+            "Enter the e-mail address of your parent or guardian, not yours.",
+        )
+        self.assertEqual(
+            self.env["mentorship.program"]._portal_application_errors("mentor", {"email": "a@example.com"})["choice"],
+            "Choose a program and who you are.",
+        )
+        self.assertEqual(self.program_pupils._portal_application_errors("curator", {}), {"form": ANY_ROLE_MESSAGE})
+
+    def test_pupil_offered_only_programs_for_pupils(self):
+        self.assertFalse(self.program_teachers._portal_application_categories("mentee", "pupil"))
+        self.assertFalse(self.program_pupils._portal_application_categories("mentee", "adult"))
+        self.assertEqual(
+            self.program_pupils._portal_application_categories("mentee", "pupil"),
+            self.form_pupils.mentee_category_ids,
+        )
+        pupil = {
+            "name": "Pupil",
+            "email": "pupil@example.com",
+            "request": "Help",
+            "applicant_kind": "pupil",
+            "consent": True,
+        }
+        errors = self.program_teachers._portal_application_errors(
+            "mentee", {**pupil, "category_id": self.cat_young_teacher.id}
+        )
+        self.assertEqual(
+            errors, {"choice": f"The program {self.program_teachers.name} is for teachers and other adults."}
+        )
+        teacher = {**pupil, "applicant_kind": "adult", "category_id": self.cat_pupil.id}
+        self.assertEqual(
+            self.program_pupils._portal_application_errors("mentee", teacher),
+            {"choice": f"The program {self.program_pupils.name} is for pupils and students."},
+        )
+        self.assertIn(
+            "applicant_kind",
+            self.program_pupils._portal_application_errors(
+                "mentee", {**pupil, "applicant_kind": False, "category_id": self.cat_pupil.id}
+            ),
+        )
+        # a category nobody classified is offered to everyone
+        self.cat_pupil.applicant_kind = False
+        self.assertFalse(
+            self.program_pupils._portal_application_errors("mentee", {**teacher, "category_id": self.cat_pupil.id})
+        )
+
+    def test_minor_applies_only_as_pupil(self):
+        minor = {
+            "name": "Young Mentor",
+            "email": "young.mentor@example.com",
+            "is_minor": True,
+            "guardian_name": "Mother",
+            "guardian_email": "mother@example.com",
+        }
+        with self.assertRaisesRegex(UserError, "Under 18, you apply as a pupil or a student"):
+            self._apply(self.program_teachers, "mentor", **minor, category_id=self.cat_teacher.id)
+        self.assertFalse(self.env["res.partner"].search([("email", "=", "mother@example.com")]))
+        mentor = self._apply(self.program_pupils, "mentor", **minor, category_id=self.cat_pupil_mentor.id)
+        self.assertTrue(mentor.is_minor)
+        self.assertEqual(mentor.partner_id.mentorship_guardian_ids.email, "mother@example.com")
 
 
 @tagged("post_install", "-at_install")
@@ -201,9 +302,9 @@ class TestApplyPages(ApplyCase, HttpCase):
         super().setUp()
         self.authenticate(None, None)
 
-    def _form(self, role):
-        """The rendered form and its hidden tokens."""
-        page = self.url_open(f"/mentorship/apply/{role}")
+    def _form(self, role, who=None):
+        """The rendered form (for a mentee, of who they are) and its hidden tokens."""
+        page = self.url_open(f"/mentorship/apply/{role}{f'?who={who}' if who else ''}")
         self.assertEqual(page.status_code, 200)
         tokens = {
             name: re.search(rf'name="{name}" value="([^"]+)"', page.text).group(1)
@@ -212,7 +313,7 @@ class TestApplyPages(ApplyCase, HttpCase):
         return page, tokens
 
     def _submit(self, role, **values):
-        _page, tokens = self._form(role)
+        _page, tokens = self._form(role, values.get("who"))
         return self.url_open(f"/mentorship/apply/{role}", data={**tokens, **values})
 
     def _mentor_values(self, **values):
@@ -242,10 +343,41 @@ class TestApplyPages(ApplyCase, HttpCase):
         self.assertNotIn(self.cat_young_teacher.name, page.text)
         draft = self._program(self.form_teachers, "Draft program not shown")
         self.assertNotIn(draft.name, self.url_open("/mentorship/apply/mentor").text)
-        mentee_page, _tokens = self._form("mentee")
-        self.assertIn("Find a Mentor", mentee_page.text)
-        self.assertIn(f'value="{self.program_pupils.id}-{self.cat_pupil.id}"', mentee_page.text)
         self.assertEqual(self.url_open("/mentorship/apply/curator").status_code, 404)
+
+    def test_mentee_says_who_they_are_and_sees_programs_for_them(self):
+        chooser = self.url_open("/mentorship/apply/mentee").text
+        self.assertIn("Find a Mentor", chooser)
+        self.assertIn("/mentorship/apply/mentee?who=pupil", chooser)
+        self.assertIn("/mentorship/apply/mentee?who=adult", chooser)
+        self.assertNotIn("o_mentorship_apply_form", chooser, "no program before the visitor says who they are")
+        pupil_page = self.url_open("/mentorship/apply/mentee?who=pupil").text
+        self.assertIn(f'value="{self.program_pupils.id}-{self.cat_pupil.id}"', pupil_page)
+        self.assertNotIn(self.program_teachers.name, pupil_page)
+        self.assertIn('name="who" value="pupil"', pupil_page)
+        self.assertIn('name="is_minor"', pupil_page)
+        teacher_page = self.url_open("/mentorship/apply/mentee?who=adult").text
+        self.assertIn(f'value="{self.program_teachers.id}-{self.cat_young_teacher.id}"', teacher_page)
+        self.assertNotIn(self.program_pupils.name, teacher_page)
+        self.assertNotIn('name="is_minor"', teacher_page, "a teacher is not asked for a parent")
+        Program = self.env["mentorship.program"]
+        Program.search(Program._portal_open_domain()).write({"state": "completed"})
+        self.assertIn(
+            "No mentorship program takes applications", self.url_open("/mentorship/apply/mentee?who=pupil").text
+        )
+
+    def test_pupil_cannot_post_to_a_program_for_teachers(self):
+        response = self._submit(
+            "mentee",
+            who="pupil",
+            name="Forged Pupil",
+            email="forged.pupil@example.com",
+            choice=f"{self.program_teachers.id}-{self.cat_young_teacher.id}",
+            request="Anything",
+            consent="1",
+        )
+        self.assertIn(f"The program {self.program_teachers.name} is for teachers and other adults.", response.text)
+        self.assertFalse(self.env["mentorship.mentee"].search([("email", "=", "forged.pupil@example.com")]))
 
     def test_post_creates_application(self):
         response = self._submit("mentor", **self._mentor_values())
@@ -272,6 +404,7 @@ class TestApplyPages(ApplyCase, HttpCase):
     def test_post_minor_mentee(self):
         response = self._submit(
             "mentee",
+            who="pupil",
             name="Web Pupil",
             email="web.pupil@example.com",
             choice=f"{self.program_pupils.id}-{self.cat_pupil.id}",
@@ -334,6 +467,7 @@ class TestApplyPages(ApplyCase, HttpCase):
     def test_invalid_input_rerenders_with_messages(self):
         response = self._submit(
             "mentee",
+            who="pupil",
             name="",
             email="not-an-email",
             choice=f"{self.program_teachers.id}-0",
@@ -349,6 +483,10 @@ class TestApplyPages(ApplyCase, HttpCase):
             "Tell us what you expect from a mentor.",
         ):
             self.assertIn(message, response.text)
+        # the details of the parent are marked required while the box is ticked
+        for field in ("guardian_name", "guardian_email"):
+            self.assertRegex(response.text, rf'<input[^>]*name="{field}"[^>]*required="required"')
+        self.assertNotRegex(response.text, r'<input[^>]*name="guardian_phone"[^>]*required')
         self.assertFalse(self.env["mentorship.mentee"].search([("email", "=", "not-an-email")]))
 
     def test_duplicate_email_refused(self):
@@ -369,3 +507,10 @@ class TestApplyPages(ApplyCase, HttpCase):
         self.assertEqual(len(mentor), 1)
         self.assertEqual(mentor.state, "candidate")
         self.assertTrue(mentor.has_valid_consent)
+
+    def test_tour_pupil_applies_for_a_mentor(self):
+        self.start_tour("/mentorship/apply/mentee", "mentorship_apply_pupil", login=None)
+        mentee = self.env["mentorship.mentee"].search([("email", "=", "tour.pupil@example.com")])
+        self.assertEqual(mentee.pair_ids.program_id, self.program_pupils)
+        self.assertEqual(mentee.category_id.applicant_kind, "pupil")
+        self.assertEqual(mentee.partner_id.mentorship_guardian_ids.email, "tour.mother@example.com")

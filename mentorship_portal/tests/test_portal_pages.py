@@ -39,6 +39,38 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self.assertIn(self.pair.name, self.url_open("/my/mentorship?search=Mentor").text)
         self.assertNotIn(self.pair.name, self.url_open("/my/mentorship?search=nobody-like-this").text)
 
+    def test_parent_sees_child_pairs_and_counter(self):
+        self._login("parent")
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mentorship_count"]})
+        self.assertEqual(counters["mentorship_count"], 1)
+        page = self.url_open("/my/mentorship").text
+        self.assertIn(self.pair.access_url, page)
+        self.assertIn("My child", page)
+        self.assertNotIn("You are not in a mentorship pair yet", page)
+        self.assertNotIn(self.family_b["pair"].access_url, page)
+        # a parent of two children in two pairs sees both
+        second_child = self._mentee(
+            "Second Child", category=self.cat_pupil, minor=True, guardians=self.family_a["parent"].partner_id
+        )
+        other_pair = self._pair(
+            self._mentor("Mentor C", category=self.cat_pupil_mentor), second_child, program=self.program_pupils
+        )
+        page = self.url_open("/my/mentorship").text
+        self.assertIn(self.pair.access_url, page)
+        self.assertIn(other_pair.access_url, page)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mentorship_count"]})
+        self.assertEqual(counters["mentorship_count"], 2)
+
+    def test_parent_sees_consents_signed_by_the_other_parent(self):
+        child = self.family_a["mentee"].partner_id
+        father = self._partner("Father A")
+        child.mentorship_guardian_ids |= father
+        consent = self._consent(child, signer=father, state="requested")
+        self._login("parent")
+        page = self.url_open("/my/mentorship/consents").text
+        self.assertIn(consent.access_url, page)
+        self.assertNotIn(self.family_b["mentee"].partner_id.name, page)
+
     def test_mentee_sees_mentor_plan_and_meetings(self):
         self._login("mentee")
         page = self.url_open(self.pair.access_url).text
@@ -88,23 +120,35 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
 
     def test_mentor_logs_a_held_meeting_and_proposes_the_next(self):
         self._login("mentor")
+        self.assertNotIn("mentee_attended", self.url_open(self.pair.access_url).text)
         before = self.pair.held_meeting_count
+        past_start = (fields.Datetime.now() - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
         self._post(
             f"{self.pair.access_url}/meeting",
             {
-                "start": "2026-01-15T16:00",
+                "start": past_start,
                 "duration": "1.5",
                 "meeting_type": "regular",
                 "minutes": "Chose the olympiad subjects",
-                "mentee_attended": "1",
+                "mentee_attended": "1",  # the mentor cannot confirm for the mentee
             },
         )
-        self.assertIn("The meeting is logged.", self._notice(self.pair.access_url))
+        page = self._notice(self.pair.access_url)
+        self.assertIn("The meeting is logged. It counts as held once the mentee confirms their attendance.", page)
+        self.assertIn("Awaiting the mentee", page)
         held = self.pair.meeting_ids.filtered(lambda event: event.mentorship_minutes == "Chose the olympiad subjects")
-        self.assertTrue(held.mentorship_is_held)
+        self.assertRecordValues(
+            held,
+            [{"mentorship_mentor_confirmed": True, "mentorship_mentee_confirmed": False, "mentorship_is_held": False}],
+        )
         self.assertEqual(held.duration, 1.5)
-        self.assertEqual(self.pair.held_meeting_count, before + 1)
+        self.assertEqual(self.pair.held_meeting_count, before)
         self.assertEqual(held.partner_ids, self.pair.mentor_id.partner_id | self.pair.mentee_ids.partner_id)
+        self._login("mentee")
+        self._post(f"/my/mentorship/meeting/{held.id}/confirm")
+        self.assertTrue(held.mentorship_is_held)
+        self.assertEqual(self.pair.held_meeting_count, before + 1)
+        self._login("mentor")
 
         next_start = (fields.Datetime.now() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
         self._post(f"{self.pair.access_url}/meeting", {"start": next_start, "meeting_type": "final"})
@@ -124,13 +168,32 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self.assertIn("Unknown meeting type.", self._notice(self.pair.access_url))
         self.assertEqual(len(self.pair.meeting_ids), count)
 
-    def test_mentee_confirms_a_past_meeting(self):
-        meeting = self._meetings(self.pair, 2).sorted("start")[0]
-        meeting.write({"mentorship_mentee_confirmed": False})
-        self.assertFalse(meeting.mentorship_is_held)
+    def test_each_side_confirms_only_their_own_attendance(self):
+        past, future = self._meetings(self.pair, 2).sorted("start")
+        past.write({"mentorship_mentor_confirmed": False, "mentorship_mentee_confirmed": False})
+        self._login("mentor")
+        page = self.url_open(self.pair.access_url).text
+        self.assertEqual(page.count("o_mentorship_meeting_confirm"), 1, "only the past meeting can be confirmed")
+        self.assertIn(f"/my/mentorship/meeting/{past.id}/confirm", page)
+        self._post(f"/my/mentorship/meeting/{past.id}/confirm")
+        self.assertRecordValues(past, [{"mentorship_mentor_confirmed": True, "mentorship_mentee_confirmed": False}])
+        self.assertFalse(past.mentorship_is_held)
+        self.assertNotIn(f"/my/mentorship/meeting/{past.id}/confirm", self.url_open(self.pair.access_url).text)
+        self._post(f"/my/mentorship/meeting/{future.id}/confirm")
+        self.assertIn("A meeting is confirmed after it has taken place.", self._notice(self.pair.access_url))
+        self.assertFalse(future.mentorship_mentor_confirmed)
+
         self._login("mentee")
-        self._post(f"/my/mentorship/meeting/{meeting.id}/confirm")
-        self.assertTrue(meeting.mentorship_is_held)
+        self.assertIn(f"/my/mentorship/meeting/{past.id}/confirm", self.url_open(self.pair.access_url).text)
+        self._post(f"/my/mentorship/meeting/{past.id}/confirm")
+        self.assertIn("Your attendance is confirmed.", self._notice(self.pair.access_url))
+        self.assertTrue(past.mentorship_is_held)
+        self._post(f"/my/mentorship/meeting/{future.id}/confirm")
+        self.assertFalse(future.mentorship_mentee_confirmed)
+
+        self._login("parent")
+        with mute_logger("odoo.http"):
+            self.assertEqual(self._post(f"/my/mentorship/meeting/{past.id}/confirm").status_code, 403)
 
     def test_meeting_ics(self):
         meeting = self.pair.meeting_ids[:1]

@@ -7,8 +7,8 @@ from .common import MentorshipPortalCase
 
 @tagged("post_install", "-at_install")
 class TestPortalQueryCounts(MentorshipPortalCase, HttpCase):
-    """The mentee's and the mentor's pages issue the same number of queries
-    with 5 or 200 plan activities, meetings and files."""
+    """The pages of the mentee, the mentor and the parent issue the same
+    number of queries with 5 or 200 plan activities, meetings and files."""
 
     @classmethod
     def setUpClass(cls):
@@ -56,3 +56,9 @@ class TestPortalQueryCounts(MentorshipPortalCase, HttpCase):
 
     def test_mentorship_home(self):
         self._assert_constant("mentee", lambda family: "/my/mentorship", 18)
+
+    def test_mentorship_home_of_parent(self):
+        self._assert_constant("parent", lambda family: "/my/mentorship", 17)
+
+    def test_pair_page_of_parent(self):
+        self._assert_constant("parent", lambda family: family["pair"].access_url, 29)

@@ -36,7 +36,10 @@ class TestPortalTours(MentorshipPortalCase, HttpCase):
             }
         )
         answer = survey._create_answer(partner=self.family_a["mentee"].partner_id, check_attempts=False)
+        logged = self._meetings(self.pair, 2).sorted("start")[0]
+        logged.write({"mentorship_minutes": "Talked about the olympiad", "mentorship_mentee_confirmed": False})
         self.start_tour("/my/mentorship", "mentorship_portal_mentee", login="mentee_a")
+        self.assertTrue(logged.mentorship_is_held)
         self.assertEqual(answer.state, "done")
         self.assertEqual(answer.user_input_line_ids.suggested_answer_id.value, "Very satisfied")
         self.assertEqual(
@@ -55,7 +58,10 @@ class TestPortalTours(MentorshipPortalCase, HttpCase):
         meeting = self.pair.meeting_ids.filtered(
             lambda event: event.mentorship_minutes == "Planned the project on robotics"
         )
-        self.assertTrue(meeting.mentorship_is_held)
+        self.assertRecordValues(
+            meeting,
+            [{"mentorship_mentor_confirmed": True, "mentorship_mentee_confirmed": False, "mentorship_is_held": False}],
+        )
 
     def test_parent_signs_consent(self):
         consent = self._consent_to_sign(self.family_a)

@@ -19,6 +19,16 @@ registry.category("web_tour.tours").add("mentorship_portal_mentee", {
             trigger: ".o_mentorship_mentor_card:contains(mentor_a@family.test)",
         },
         {
+            content: "Confirm I took part in the meeting the mentor logged",
+            trigger: ".o_mentorship_past_meeting:contains(Talked about the olympiad) .o_mentorship_meeting_confirm",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The meeting is held",
+            trigger: ".o_mentorship_past_meeting:contains(Talked about the olympiad) .text-bg-success",
+        },
+        {
             content: "Back to my mentorship",
             trigger: ".o_portal_submenu a[href='/my/mentorship']",
             run: "click",

@@ -64,19 +64,18 @@ registry.category("web_tour.tours").add("mentorship_portal_mentor", {
             run: "edit Planned the project on robotics",
         },
         {
-            content: "The mentee took part",
-            trigger: "input#meeting_mentee_attended",
-            run: "check",
-        },
-        {
             content: "Save the meeting",
             trigger: ".o_mentorship_meeting_form button[type=submit]",
             run: "click",
             expectUnloadPage: true,
         },
         {
-            content: "The meeting is logged as held",
-            trigger: ".o_mentorship_past_meeting:contains(Planned the project on robotics) .text-bg-success",
+            content: "The meeting is logged, waiting for the mentee to confirm",
+            trigger: ".o_mentorship_past_meeting:contains(Planned the project on robotics) .o_mentorship_meeting_status",
+        },
+        {
+            content: "The mentor cannot confirm it for the mentee",
+            trigger: ".o_mentorship_past_meeting:contains(Planned the project on robotics):not(:has(.o_mentorship_meeting_confirm))",
         },
     ],
 });

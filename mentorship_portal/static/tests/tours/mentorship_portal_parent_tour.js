@@ -4,6 +4,10 @@ registry.category("web_tour.tours").add("mentorship_portal_parent_sign", {
     url: "/my/mentorship",
     steps: () => [
         {
+            content: "The parent sees the pair of the child",
+            trigger: ".o_mentorship_pairs a:contains(Mentor A) .badge:contains(My child)",
+        },
+        {
             content: "A consent waits for the parent's signature",
             trigger: ".alert-warning a[href='/my/mentorship/consents']",
             run: "click",
