@@ -170,18 +170,18 @@ class MentorshipRolesCase(MentorshipCase):
         user = cls._school_user
         cls.users = {
             "curator": cls.curator,
-            "curator_b": user("school_b_curator", "mentorship_core.group_mentorship_curator", cls.school_b),
+            "curator_b": user("test_school_b_curator", "mentorship_core.group_mentorship_curator", cls.school_b),
             "coordinator": user(
-                "municipal_coordinator",
+                "test_municipal_coordinator",
                 "mentorship_core.group_mentorship_coordinator",
                 cls.department | cls.school | cls.school_b,
             ),
-            "staff_mentor": user("staff_mentor", "mentorship_core.group_mentorship_mentor"),
-            "hr_officer": user("hr_officer", "mentorship_core.group_mentorship_hr_officer"),
-            "employee": user("plain_employee", "base.group_user"),
-            "portal_mentee": user("portal_mentee", "base.group_portal"),
-            "portal_mentor": user("portal_mentor", "base.group_portal"),
-            "parent": user("portal_parent", "base.group_portal"),
+            "staff_mentor": user("test_staff_mentor", "mentorship_core.group_mentorship_mentor"),
+            "hr_officer": user("test_hr_officer", "mentorship_core.group_mentorship_hr_officer"),
+            "employee": user("test_plain_employee", "base.group_user"),
+            "portal_mentee": user("test_portal_mentee", "base.group_portal"),
+            "portal_mentor": user("test_portal_mentor", "base.group_portal"),
+            "parent": user("test_portal_parent", "base.group_portal"),
         }
         cls.curator_b = cls.users["curator_b"]
         cls.coordinator = cls.users["coordinator"]
