@@ -321,3 +321,36 @@ class MentorshipPair(models.Model):
         action["domain"] = [("pair_id", "=", self.id)]
         action["context"] = {"default_pair_id": self.id}
         return action
+
+    # --- meetings from the pair -------------------------------------------
+
+    def _meeting_subject(self, meeting_type):
+        subjects = {
+            "organisational": self.env._("Organisational meeting: %(pair)s", pair=self.name),
+            "trial": self.env._("Trial meeting: %(pair)s", pair=self.name),
+            "planning": self.env._("Planning meeting: %(pair)s", pair=self.name),
+            "regular": self.env._("Regular meeting: %(pair)s", pair=self.name),
+            "final": self.env._("Final meeting: %(pair)s", pair=self.name),
+        }
+        return subjects[meeting_type]
+
+    def action_schedule_meeting(self):
+        """A new meeting of the pair: its participants, the type the sequence
+        suggests and a subject, in the meetings' own form."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_meeting_action")
+        meeting_type = self.next_meeting_type
+        action.update(
+            {
+                "views": [(self.env.ref("calendar.view_calendar_event_form").id, "form")],
+                "view_mode": "form",
+                "target": "current",
+                "context": {
+                    "default_mentorship_pair_id": self.id,
+                    "default_mentorship_meeting_type": meeting_type,
+                    "default_name": self._meeting_subject(meeting_type),
+                    "default_partner_ids": (self.mentor_id.partner_id | self.mentee_ids.partner_id).ids,
+                },
+            }
+        )
+        return action
