@@ -45,6 +45,9 @@
         "demo/mentorship_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "mentorship_core/static/src/**/*",
+        ],
         "web.assets_tests": [
             "mentorship_core/static/tests/tours/*.js",
         ],

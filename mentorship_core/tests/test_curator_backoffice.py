@@ -11,7 +11,8 @@ from .common import MentorshipRolesCase
 
 @tagged("post_install", "-at_install")
 class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
-    """The curator's screens: meetings from the pair."""
+    """The curator's screens: meetings from the pair, readiness for approval,
+    the mentor offered to a pair."""
 
     @classmethod
     def setUpClass(cls):
@@ -109,3 +110,84 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
         )
         counts = self._as("curator", "calendar.event")._read_group([("id", "=", private.id)], ["name"], ["__count"])
         self.assertEqual(counts, [])
+
+    # --- 13. readiness for approval, the mentor offered -------------------------
+
+    def test_readiness_lists_what_approval_would_refuse(self):
+        mentor = self._mentor("Untrained Mentor", trained=False, capacity=1)
+        mentee = self._mentee("Mentee Without Consent", consent=False)
+        pair = self._pair(mentor, mentee, state="agreement")
+        as_curator = self._as("curator", "mentorship.pair").browse(pair.id)
+        self.assertFalse(as_curator.readiness_ok)
+        self.assertEqual(as_curator.readiness_partner_ids, mentor.partner_id | mentee.partner_id)
+        states = {partner: partner.mentorship_consent_state for partner in as_curator.readiness_partner_ids}
+        self.assertEqual(states, {mentor.partner_id: "valid", mentee.partner_id: "missing"})
+        self.assertFalse(as_curator.mentor_is_trained)
+        self.assertEqual(as_curator.mentor_free_capacity, 1)
+        self.assertTrue(as_curator.readiness_capacity_ok)
+        # the curator fixes the consent from the readiness list
+        action = as_curator.readiness_partner_ids.filtered(
+            lambda partner: partner.mentorship_consent_state == "missing"
+        ).action_mentorship_new_consent()
+        self.assertEqual((action["res_model"], action["target"]), ("mentorship.consent", "new"))
+        self._as("curator", "mentorship.consent").with_context(action["context"]).create({})
+        as_curator.invalidate_recordset()
+        self.assertEqual(mentee.partner_id.mentorship_consent_state, "valid")
+        self.assertFalse(as_curator.readiness_ok, "the mentor is not trained yet")
+        as_curator.training_override_reason = "Trained at the regional centre; certificate on its way"
+        self.assertTrue(as_curator.readiness_ok)
+        self.assertEqual(self._approve(as_curator), {"type": "ir.actions.act_window_close"})
+
+    def test_readiness_shows_a_mentor_without_room(self):
+        mentor = self._mentor("Busy Mentor", capacity=1)
+        self._approve(self._pair(mentor, self._mentee("First Mentee")))
+        pair = self._as("curator", "mentorship.pair").browse(self._pair(mentor, self._mentee("Second Mentee")).id)
+        self.assertEqual(pair.mentor_free_capacity, 0)
+        self.assertFalse(pair.readiness_capacity_ok)
+        self.assertFalse(pair.readiness_ok)
+        action = pair.action_open_mentor()
+        self.assertEqual((action["res_model"], action["res_id"]), ("mentorship.mentor", mentor.id))
+
+    def test_consent_of_a_minor_is_prefilled_for_the_parent(self):
+        parent = self.users["parent"].partner_id
+        child = self._partner("Little Pupil", minor=True, guardians=parent)
+        action = child.with_user(self.curator).action_mentorship_new_consent()
+        self.assertEqual(action["context"]["default_signer_partner_id"], parent.id)
+        consents = child.with_user(self.curator).action_mentorship_open_consents()
+        self.assertEqual(consents["domain"], [("partner_id", "=", child.id)])
+
+    def _mentor_domain(self, pair):
+        """The domain the pair form gives the mentor field, evaluated on ``pair``."""
+        arch = etree.fromstring(self._as("curator", "mentorship.pair").get_view(False, "form")["arch"])
+        [node] = arch.xpath("//field[@name='mentor_id']")
+        values = {
+            "form_mentor_category_ids": pair.form_mentor_category_ids.ids,
+            "company_id": pair.company_id.id,
+        }
+        return safe_eval(node.get("domain"), values), safe_eval(node.get("context"))
+
+    def test_mentor_field_offers_active_mentors_of_the_forms_categories(self):
+        candidate = self._mentor("Candidate Teacher")
+        candidate.state = "candidate"
+        other_school = self._mentor("Teacher of School B", company=self.school_b)
+        shared = self._mentor("Shared Teacher", company=self.school_b)
+        shared.shared_company_ids = self.school
+        Mentors = self._as("curator", "mentorship.mentor")
+        domain, context = self._mentor_domain(self.staff_pair)
+        offered = Mentors.search(domain)
+        self.assertIn(self.staff_mentor, offered)
+        self.assertIn(shared, offered)
+        self.assertNotIn(self.pupil_mentor, offered, "a pupil mentor is not for the teacher – teacher form")
+        self.assertNotIn(candidate, offered)
+        self.assertNotIn(other_school, self._as("coordinator", "mentorship.mentor").search(domain))
+        pupil_domain, _context = self._mentor_domain(self.pupil_pair)
+        self.assertIn(self.pupil_mentor, Mentors.search(pupil_domain))
+        # a form with no categories allows every mentor
+        self.form_teachers.mentor_category_ids = False
+        domain, _context = self._mentor_domain(self.staff_pair)
+        self.assertIn(self.pupil_mentor, Mentors.search(domain))
+        # and the names tell the free places
+        names = dict(Mentors.with_context(context).name_search("Staff Mentor"))
+        name = self.staff_mentor.partner_id.name
+        self.assertEqual(names[self.staff_mentor.id], f"{name} (free places: 3)")
+        self.assertEqual(Mentors.browse(self.staff_mentor.id).display_name, name)
