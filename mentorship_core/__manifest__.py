@@ -40,6 +40,7 @@
         "wizards/mentorship_pair_approve_wizard_views.xml",
         "wizards/mentorship_mentee_unpaired_wizard_views.xml",
         "views/mentorship_menus.xml",
+        "data/res_users_data.xml",
     ],
     "demo": [
         "demo/mentorship_demo.xml",

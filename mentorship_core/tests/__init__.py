@@ -2,6 +2,7 @@ from . import test_security_groups
 from . import test_translation
 from . import test_backoffice_ui
 from . import test_curator_backoffice
+from . import test_curator_tours
 from . import test_pair_rules
 from . import test_plan
 from . import test_meetings

@@ -12,7 +12,7 @@ from .common import MentorshipRolesCase
 @tagged("post_install", "-at_install")
 class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
     """The curator's screens: meetings from the pair, readiness for approval,
-    the mentor offered to a pair."""
+    the mentor offered to a pair, the landing page and the reports."""
 
     @classmethod
     def setUpClass(cls):
@@ -52,7 +52,7 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
         self.assertEqual(context["default_mentorship_pair_id"], pair.id)
         self.assertEqual(context["default_mentorship_meeting_type"], "organisational")
         self.assertEqual(context["default_name"], f"Organisational meeting: {pair.name}")
-        meeting = self._as("curator", "calendar.event").with_context(context).create({})
+        meeting = self._as("curator", "calendar.event").with_context(**context).create({})
         self.assertEqual(meeting.mentorship_pair_id, self.staff_pair)
         self.assertEqual(meeting.partner_ids, self.staff_mentor.partner_id | self.teacher_mentee.partner_id)
         self.assertEqual(meeting.name, f"Organisational meeting: {pair.name}")
@@ -130,7 +130,7 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
             lambda partner: partner.mentorship_consent_state == "missing"
         ).action_mentorship_new_consent()
         self.assertEqual((action["res_model"], action["target"]), ("mentorship.consent", "new"))
-        self._as("curator", "mentorship.consent").with_context(action["context"]).create({})
+        self._as("curator", "mentorship.consent").with_context(**action["context"]).create({})
         as_curator.invalidate_recordset()
         self.assertEqual(mentee.partner_id.mentorship_consent_state, "valid")
         self.assertFalse(as_curator.readiness_ok, "the mentor is not trained yet")
@@ -187,7 +187,63 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
         domain, _context = self._mentor_domain(self.staff_pair)
         self.assertIn(self.pupil_mentor, Mentors.search(domain))
         # and the names tell the free places
-        names = dict(Mentors.with_context(context).name_search("Staff Mentor"))
+        names = dict(Mentors.with_context(**context).name_search("Staff Mentor"))
         name = self.staff_mentor.partner_id.name
         self.assertEqual(names[self.staff_mentor.id], f"{name} (free places: 3)")
         self.assertEqual(Mentors.browse(self.staff_mentor.id).display_name, name)
+
+    # --- 14. landing, reading, reports ---------------------------------------
+
+    def test_mentorship_roles_land_in_mentorship(self):
+        pairs = self.env.ref("mentorship_core.mentorship_pair_action")
+        mentors = self.env.ref("mentorship_core.mentorship_mentor_action")
+        for role, action in (
+            ("curator", pairs),
+            ("coordinator", pairs),
+            ("staff_mentor", pairs),
+            ("hr_officer", mentors),
+        ):
+            with self.subTest(role=role):
+                self.assertEqual(self.users[role].action_id.id, action.id)
+        for role in ("employee", "portal_mentee"):
+            with self.subTest(role=role):
+                self.assertFalse(self.users[role].action_id)
+
+    def test_home_action_set_when_the_role_is_given_and_a_chosen_one_kept(self):
+        employee = self.users["employee"]
+        curator_group = self.env.ref("mentorship_core.group_mentorship_curator")
+        curator_group.write({"user_ids": [Command.link(employee.id)]})
+        self.assertEqual(employee.action_id.id, self.env.ref("mentorship_core.mentorship_pair_action").id)
+        chosen = self.env.ref("calendar.action_calendar_event")
+        hr_officer = self.users["hr_officer"]
+        hr_officer.action_id = chosen.id
+        hr_officer.write({"group_ids": [Command.link(curator_group.id)]})
+        self.assertEqual(hr_officer.action_id.id, chosen.id, "a home action the user chose is kept")
+
+    def test_plan_activities_have_room_to_read(self):
+        """At 1440 px the activity column was squeezed until words broke."""
+        arch = etree.fromstring(self._as("curator", "mentorship.plan").get_view(False, "form")["arch"])
+        [activity] = arch.xpath("//field[@name='line_ids']/list/field[@name='name']")
+        self.assertGreaterEqual(int(activity.get("width", "0").removesuffix("px")), 240)
+        hidden = arch.xpath("//field[@name='line_ids']/list/field[@optional='hide']/@name")
+        self.assertIn("evidence", hidden)
+
+    def test_pairs_and_meetings_have_pivot_and_graph(self):
+        self._meeting(self.pupil_pair, self.users["portal_mentor"])
+        for xmlid in ("mentorship_core.mentorship_pair_action", "mentorship_core.mentorship_meeting_action"):
+            action = self.env.ref(xmlid)
+            with self.subTest(action=xmlid):
+                self.assertIn("pivot", action.view_mode.split(","))
+                self.assertIn("graph", action.view_mode.split(","))
+                views = [
+                    (view.view_id.id, view.view_mode)
+                    for view in action.view_ids
+                    if view.view_mode in ("pivot", "graph")
+                ] or [(False, "pivot"), (False, "graph")]
+                views = self._as("curator", action.res_model).get_views(views, {"action_id": action.id})
+                self.assertEqual(set(views["views"]), {"pivot", "graph"})
+        meetings = self._as("curator", "calendar.event").formatted_read_group(
+            [("mentorship_pair_id", "!=", False)], ["mentorship_program_id"], ["__count"]
+        )
+        by_program = {group["mentorship_program_id"][0]: group["__count"] for group in meetings}
+        self.assertEqual(by_program.get(self.program_pupils.id), 1)
