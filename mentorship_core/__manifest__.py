@@ -41,11 +41,15 @@
         "wizards/mentorship_pair_dissolve_wizard_views.xml",
         "wizards/mentorship_mentee_unpaired_wizard_views.xml",
         "views/mentorship_menus.xml",
+        "data/res_users_data.xml",
     ],
     "demo": [
         "demo/mentorship_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "mentorship_core/static/src/**/*",
+        ],
         "web.assets_tests": [
             "mentorship_core/static/tests/tours/*.js",
         ],

@@ -85,3 +85,38 @@ class CalendarEvent(models.Model):
         for event in remote:
             event._set_discuss_videocall_location()
         return events
+
+    # --- the curator's calendar, reports and counts -------------------------
+
+    mentorship_program_id = fields.Many2one(
+        related="mentorship_pair_id.program_id", store=True, index="btree_not_null", string="Mentorship Program"
+    )
+    mentorship_mentor_id = fields.Many2one(
+        related="mentorship_pair_id.mentor_id", store=True, index="btree_not_null", string="Mentor"
+    )
+
+    @api.model
+    def _get_default_privacy_domain(self):
+        """Odoo leaves out of grouped reads (counts, pivots, graphs) the events
+        whose organiser has no calendar settings: portal mentors, OdooBot. The
+        pairs showed "0 / 0 meetings held" where their tab listed seven. Who
+        reads a meeting of a pair is for the record rules, not for the
+        organiser's calendar privacy."""
+        return fields.Domain.OR(
+            [super()._get_default_privacy_domain(), fields.Domain("mentorship_pair_id", "!=", False)]
+        )
+
+    @api.model
+    def _get_public_fields(self):
+        """The pair, type and attendance of a meeting stay readable when its
+        organiser marks it private: they are facts of the pair (its counters
+        and next meeting type), not of anyone's private agenda."""
+        return super()._get_public_fields() | {
+            "mentorship_pair_id",
+            "mentorship_program_id",
+            "mentorship_mentor_id",
+            "mentorship_meeting_type",
+            "mentorship_mentor_confirmed",
+            "mentorship_mentee_confirmed",
+            "mentorship_is_held",
+        }

@@ -94,3 +94,17 @@ class MentorshipMentor(models.Model):
                 "template": "/mentorship_core/static/import/mentorship_mentor_template.xlsx",
             }
         ]
+
+    @api.depends("partner_id", "capacity", "running_mentee_count")
+    @api.depends_context("mentorship_show_free_capacity")
+    def _compute_display_name(self):
+        """With ``mentorship_show_free_capacity`` in the context (the mentor
+        field of a pair), the name tells how many mentees the mentor can still
+        take."""
+        result = super()._compute_display_name()
+        if self.env.context.get("mentorship_show_free_capacity"):
+            for mentor in self:
+                mentor.display_name = self.env._(
+                    "%(mentor)s (free places: %(free)s)", mentor=mentor.display_name, free=mentor.free_capacity
+                )
+        return result

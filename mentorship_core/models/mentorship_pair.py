@@ -384,3 +384,80 @@ class MentorshipPair(models.Model):
         action["domain"] = [("pair_id", "=", self.id)]
         action["context"] = {"default_pair_id": self.id}
         return action
+
+    # --- readiness for approval -------------------------------------------------
+
+    form_mentor_category_ids = fields.Many2many(related="form_id.mentor_category_ids")
+    readiness_partner_ids = fields.Many2many(
+        "res.partner", compute="_compute_readiness", string="Participants' Consents"
+    )
+    mentor_is_trained = fields.Boolean(related="mentor_id.is_trained", string="Mentor Trained")
+    mentor_free_capacity = fields.Integer(related="mentor_id.free_capacity", string="Free Places of the Mentor")
+    readiness_capacity_ok = fields.Boolean(compute="_compute_readiness", string="Mentor Has Room")
+    readiness_ok = fields.Boolean(compute="_compute_readiness", string="Ready for Approval")
+
+    @api.depends(
+        "state",
+        "mentor_id.partner_id",
+        "mentee_ids.partner_id",
+        "mentor_id.is_trained",
+        "mentor_id.free_capacity",
+        "training_override_reason",
+    )
+    def _compute_readiness(self):
+        """What approval will check (consents, training, capacity), shown
+        before the curator tries."""
+        participants = self.mentor_id.partner_id | self.mentee_ids.partner_id
+        missing = self.env["mentorship.consent"]._partners_without_consent(participants)
+        for pair in self:
+            pair.readiness_partner_ids = pair.mentor_id.partner_id | pair.mentee_ids.partner_id
+            pair.readiness_capacity_ok = bool(pair.mentor_id) and (
+                pair.state in self.RUNNING_STATES or pair.mentor_id.free_capacity >= len(pair.mentee_ids)
+            )
+            trained = pair.mentor_id.is_trained or bool((pair.training_override_reason or "").strip())
+            pair.readiness_ok = pair.readiness_capacity_ok and trained and not (pair.readiness_partner_ids & missing)
+
+    def action_open_mentor(self):
+        """The mentor's profile, where the curator records a training or
+        changes the capacity."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mentorship.mentor",
+            "res_id": self.mentor_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    # --- meetings from the pair -------------------------------------------
+
+    def _meeting_subject(self, meeting_type):
+        subjects = {
+            "organisational": self.env._("Organisational meeting: %(pair)s", pair=self.name),
+            "trial": self.env._("Trial meeting: %(pair)s", pair=self.name),
+            "planning": self.env._("Planning meeting: %(pair)s", pair=self.name),
+            "regular": self.env._("Regular meeting: %(pair)s", pair=self.name),
+            "final": self.env._("Final meeting: %(pair)s", pair=self.name),
+        }
+        return subjects[meeting_type]
+
+    def action_schedule_meeting(self):
+        """A new meeting of the pair: its participants, the type the sequence
+        suggests and a subject, in the meetings' own form."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_meeting_action")
+        meeting_type = self.next_meeting_type
+        action.update(
+            {
+                "views": [(self.env.ref("calendar.view_calendar_event_form").id, "form")],
+                "view_mode": "form",
+                "target": "current",
+                "context": {
+                    "default_mentorship_pair_id": self.id,
+                    "default_mentorship_meeting_type": meeting_type,
+                    "default_name": self._meeting_subject(meeting_type),
+                    "default_partner_ids": (self.mentor_id.partner_id | self.mentee_ids.partner_id).ids,
+                },
+            }
+        )
+        return action

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -25,3 +25,39 @@ class ResPartner(models.Model):
         help="Under 18: the personal-data consent is signed by a parent or guardian.",
     )
     mentorship_consent_ids = fields.One2many("mentorship.consent", "partner_id", string="Personal-Data Consents")
+    mentorship_consent_state = fields.Selection(
+        [("valid", "Valid"), ("missing", "Missing")],
+        string="Personal-Data Consent",
+        compute="_compute_mentorship_consent_state",
+    )
+
+    @api.depends("mentorship_consent_ids.state")
+    def _compute_mentorship_consent_state(self):
+        missing = self.env["mentorship.consent"]._partners_without_consent(self)
+        for partner in self:
+            partner.mentorship_consent_state = "missing" if partner in missing else "valid"
+
+    def action_mentorship_new_consent(self):
+        """A consent to fill in for this participant, signed by a parent or
+        guardian when the participant is a minor."""
+        self.ensure_one()
+        signer = self.mentorship_guardian_ids[:1] if self.mentorship_is_minor else self
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Personal-Data Consent"),
+            "res_model": "mentorship.consent",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_partner_id": self.id,
+                "default_signer_partner_id": signer.id,
+            },
+        }
+
+    def action_mentorship_open_consents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_consent_action")
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
