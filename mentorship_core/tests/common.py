@@ -177,7 +177,7 @@ class MentorshipRolesCase(MentorshipCase):
                 cls.department | cls.school | cls.school_b,
             ),
             "staff_mentor": user("staff_mentor", "mentorship_core.group_mentorship_mentor"),
-            "hr_officer": user("hr_officer", "mentorship_core.group_mentorship_hr_officer"),
+            "hr_officer": user("school_hr_officer", "mentorship_core.group_mentorship_hr_officer"),
             "employee": user("plain_employee", "base.group_user"),
             "portal_mentee": user("portal_mentee", "base.group_portal"),
             "portal_mentor": user("portal_mentor", "base.group_portal"),
