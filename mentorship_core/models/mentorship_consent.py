@@ -41,7 +41,7 @@ class MentorshipConsent(models.Model):
         for consent in self:
             participant = consent.partner_id
             if participant.mentorship_is_minor:
-                if consent.signer_partner_id not in participant.mentorship_guardian_ids:
+                if consent.signer_partner_id not in participant.sudo().mentorship_guardian_ids:
                     raise ValidationError(
                         self.env._(
                             "The consent of the minor %(minor)s must be signed by one of their parents "

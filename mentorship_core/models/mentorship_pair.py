@@ -206,8 +206,9 @@ class MentorshipPair(models.Model):
     def _check_parent_not_mentor_of_child(self):
         for pair in self:
             mentor_partner = pair.mentor_id.partner_id
+            # a staff mentor writes their pair without reading the guardians
             child = pair.mentee_ids.filtered(
-                lambda mentee: mentor_partner and mentor_partner in mentee.partner_id.mentorship_guardian_ids
+                lambda mentee: mentor_partner and mentor_partner in mentee.partner_id.sudo().mentorship_guardian_ids
             )
             if child:
                 raise ValidationError(

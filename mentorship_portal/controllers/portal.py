@@ -40,8 +40,13 @@ class MentorshipPortal(CustomerPortal):
         return (
             Domain("mentor_user_id", "=", user.id)
             | Domain("mentee_ids.user_id", "=", user.id)
-            | Domain("mentee_ids.partner_id.mentorship_guardian_ids", "in", user.partner_id.ids)
+            | Domain("mentee_ids.partner_id", "in", self._mentorship_ward_ids())
         )
+
+    def _mentorship_ward_ids(self):
+        """The children of the signed-in parent (guardians are curators' data:
+        read with sudo, for the user's own partner only)."""
+        return request.env.user.partner_id.sudo().mentorship_ward_ids.ids
 
     def _mentorship_check_access(self, model_name, record_id, access_token=None):
         try:
@@ -469,7 +474,7 @@ class MentorshipPortal(CustomerPortal):
                         "|",
                         ("partner_id", "=", partner.id),
                         ("signer_partner_id", "=", partner.id),
-                        ("partner_id.mentorship_guardian_ids", "in", partner.ids),
+                        ("partner_id", "in", self._mentorship_ward_ids()),
                     ]
                 )
                 .sudo(),
