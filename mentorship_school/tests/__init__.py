@@ -5,3 +5,4 @@ from . import test_academic_results
 from . import test_partnership_agreement
 from . import test_contest
 from . import test_pupil_privacy
+from . import test_company_consistency
