@@ -6,3 +6,4 @@ from . import test_partnership_agreement
 from . import test_contest
 from . import test_pupil_privacy
 from . import test_company_consistency
+from . import test_organisation_summary
