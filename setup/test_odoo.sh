@@ -5,7 +5,7 @@
 # what Odoo does. The modules are updated with their tests, so the tests run
 # on the database our addons shaped; the post-install ones with our code loaded.
 # Prints "N tests, F failures, E errors"; exits non-zero on any of them.
-# Long: about 20 minutes on two cores.
+# Long: about half an hour on two cores.
 source "$(dirname "$0")/lib.sh"
 bootstrap
 

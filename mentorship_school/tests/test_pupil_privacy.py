@@ -80,7 +80,9 @@ class TestPupilPrivacy(MentorshipRolesCase, TransactionCase):
         shown = {node.get("name") for node in arch.iter("field")} & set(Mentee._fields)
         self.assertIn("school_class", shown)
         self.assertNotIn("marks_average_before", shown, "the dynamics stay with the curators")
-        Mentee.browse(self.own_mentee.id).web_read({name: {} for name in shown})
+        spec = {name: {} for name in shown} | {"guardian_ids": {"fields": {"display_name": {}}}}
+        (values,) = Mentee.browse(self.own_mentee.id).web_read(spec)
+        self.assertEqual(values["guardian_ids"], [{"id": self.mother.id, "display_name": "Mother Lebedeva"}])
 
     def test_staff_mentor_reads_no_pupil_data_on_contacts(self):
         Partner = self._as("staff_mentor", "res.partner")
