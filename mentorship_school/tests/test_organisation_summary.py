@@ -50,6 +50,21 @@ class TestOrganisationSummary(MentorshipRolesCase, TransactionCase):
         )
         self.assertEqual(summaries[1].parent_id, self.department)
 
+    def test_the_coordinator_opens_the_list_and_the_form(self):
+        action = self._as("coordinator")["ir.actions.act_window"]._for_xml_id(
+            "mentorship_school.mentorship_organisation_summary_action"
+        )
+        Summary = self._as("coordinator", "mentorship.organisation.summary")
+        views = Summary.get_views([(False, "list"), (False, "form"), (False, "search")])
+        fields = views["models"]["mentorship.organisation.summary"]["fields"]
+        result = Summary.web_search_read(
+            action.get("domain") or [], {name: {} for name in fields if name in Summary._fields}
+        )
+        row = next(record for record in result["records"] if record["company_id"] == self.school.id)
+        self.assertEqual((row["pair_running_count"], row["coverage"]), (2, 40.0))
+        groups = Summary.web_read_group([], ["parent_id"], ["__count"])["groups"]
+        self.assertIn((self.department.id, 2), [(g["parent_id"][0], g["__count"]) for g in groups if g["parent_id"]])
+
     def test_counts_whatever_organisations_are_selected(self):
         """The screen shows all the coordinator's organisations even when the
         company switcher selects one of them."""
