@@ -66,7 +66,7 @@ def test_not_a_tree_is_refused(tmp_path):
     assert "not an Odoo source tree" in result.stderr
 
 
-@pytest.mark.parametrize("script", ["run.sh", "test.sh"])
+@pytest.mark.parametrize("script", ["run.sh", "test.sh", "test_odoo.sh"])
 def test_scripts_stop_before_changing_anything(tmp_path, script):
     before = {path: path.stat().st_mtime_ns for path in PROTECTED if path.exists()}
     result = subprocess.run(

@@ -2,6 +2,9 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
+    """Parents and guardians of minors are personal data: curators read them;
+    rules and checks that need them for others read them with sudo."""
+
     _inherit = "res.partner"
 
     mentorship_guardian_ids = fields.Many2many(
@@ -10,6 +13,7 @@ class ResPartner(models.Model):
         "ward_id",
         "guardian_id",
         string="Parents and Guardians",
+        groups="mentorship_core.group_mentorship_curator",
         help="Parents or legal guardians: they sign the personal-data consent of a minor, "
         "and a parent never mentors their own child.",
     )
@@ -19,6 +23,7 @@ class ResPartner(models.Model):
         "guardian_id",
         "ward_id",
         string="Children and Wards",
+        groups="mentorship_core.group_mentorship_curator",
     )
     mentorship_is_minor = fields.Boolean(
         string="Minor",

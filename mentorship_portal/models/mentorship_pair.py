@@ -21,7 +21,7 @@ class MentorshipPair(models.Model):
             return "mentor"
         if partner in self.mentee_ids.partner_id:
             return "mentee"
-        if partner in self.mentee_ids.partner_id.mentorship_guardian_ids:
+        if partner in self.mentee_ids.partner_id.sudo().mentorship_guardian_ids:
             return "guardian"
         return False
 

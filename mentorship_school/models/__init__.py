@@ -12,3 +12,4 @@ from . import mentorship_mentor
 from . import mentorship_contest
 from . import mentorship_contest_entry
 from . import mentorship_contest_mark
+from . import mentorship_organisation_summary

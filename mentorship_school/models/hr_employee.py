@@ -9,29 +9,42 @@ YOUNG_SPECIALIST_YEARS = 3
 RECENT_CHANGE_MONTHS = 12
 DEFAULT_YOUNG_SPECIALIST_MAX_AGE = 35
 QUALIFICATIONS = [("none", "No category"), ("first", "First category"), ("highest", "Highest category")]
+# Teacher data is not on hr.employee.public: only HR users and curators read it
+# (like hr_skills' skill_ids), so that employees reading their colleagues'
+# public profiles never ask for it.
+TEACHER_GROUPS = "hr.group_hr_user,mentorship_core.group_mentorship_curator"
 
 
 class HrEmployee(models.Model):
     """Teachers: pedagogical experience and what makes them need a mentor
-    (seed 001, the curator's yearly refresh of the list of mentees)."""
+    (seed 001, the curator's yearly refresh of the list of mentees).
+
+    Curators read teachers without HR rights (an ACL of this addon)."""
 
     _inherit = "hr.employee"
 
     mentorship_teaching_since = fields.Date(
-        string="Teaching Since", help="Start of the pedagogical experience; empty for staff who do not teach."
+        string="Teaching Since",
+        groups=TEACHER_GROUPS,
+        help="Start of the pedagogical experience; empty for staff who do not teach.",
     )
     mentorship_experience_years = fields.Integer(
-        string="Pedagogical Experience (years)", compute="_compute_mentorship_experience_years"
+        string="Pedagogical Experience (years)", compute="_compute_mentorship_experience_years", groups=TEACHER_GROUPS
     )
-    mentorship_subject_ids = fields.Many2many("mentorship.school.subject", string="Subjects Taught")
-    mentorship_qualification = fields.Selection(QUALIFICATIONS, string="Qualification Category", default="none")
-    mentorship_last_attestation = fields.Date(string="Last Attestation")
-    mentorship_returned_to_profession = fields.Boolean(string="Returned to the Profession")
+    mentorship_subject_ids = fields.Many2many(
+        "mentorship.school.subject", string="Subjects Taught", groups=TEACHER_GROUPS
+    )
+    mentorship_qualification = fields.Selection(
+        QUALIFICATIONS, string="Qualification Category", default="none", groups=TEACHER_GROUPS
+    )
+    mentorship_last_attestation = fields.Date(string="Last Attestation", groups=TEACHER_GROUPS)
+    mentorship_returned_to_profession = fields.Boolean(string="Returned to the Profession", groups=TEACHER_GROUPS)
     mentorship_position_changed_on = fields.Date(
         string="Changed School or Position On",
         compute="_compute_mentorship_position_changed_on",
         store=True,
         readonly=False,
+        groups=TEACHER_GROUPS,
         help="Taken from the contract history: the start of the contract in this school after teaching "
         "elsewhere, or the last change of job position.",
     )
@@ -39,8 +52,11 @@ class HrEmployee(models.Model):
         string="Young Specialist",
         compute="_compute_mentorship_is_young_specialist",
         search="_search_mentorship_is_young_specialist",
+        groups=TEACHER_GROUPS,
     )
-    mentorship_mentee_ids = fields.One2many("mentorship.mentee", "employee_id", string="Mentee Profiles")
+    mentorship_mentee_ids = fields.One2many(
+        "mentorship.mentee", "employee_id", string="Mentee Profiles", groups=TEACHER_GROUPS
+    )
 
     @api.depends("mentorship_teaching_since")
     def _compute_mentorship_experience_years(self):

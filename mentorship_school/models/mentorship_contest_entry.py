@@ -8,6 +8,7 @@ class MentorshipContestEntry(models.Model):
     _name = "mentorship.contest.entry"
     _description = "Contest Nominee"
     _order = "average_score desc, id"
+    _check_company_auto = True
 
     contest_id = fields.Many2one("mentorship.contest", required=True, index=True, ondelete="cascade")
     nomination = fields.Selection(related="contest_id.nomination")
@@ -15,7 +16,7 @@ class MentorshipContestEntry(models.Model):
         "res.company", string="Nominated by", required=True, index=True, default=lambda self: self.env.company
     )
     mentor_id = fields.Many2one("mentorship.mentor")
-    pair_id = fields.Many2one("mentorship.pair")
+    pair_id = fields.Many2one("mentorship.pair", check_company=True)
     justification = fields.Text()
     mark_ids = fields.One2many("mentorship.contest.mark", "entry_id", string="Jury Marks")
     average_score = fields.Float(compute="_compute_average_score", store=True, digits=(4, 2))
@@ -23,8 +24,9 @@ class MentorshipContestEntry(models.Model):
 
     @api.depends("mentor_id", "pair_id")
     def _compute_display_name(self):
+        """The nominee's name, also for jury members of other schools."""
         for entry in self:
-            entry.display_name = (entry.pair_id or entry.mentor_id).display_name or ""
+            entry.display_name = (entry.pair_id or entry.mentor_id).sudo().display_name or ""
 
     @api.depends("mark_ids.score")
     def _compute_average_score(self):

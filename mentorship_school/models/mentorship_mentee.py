@@ -4,12 +4,28 @@ from odoo import api, fields, models
 
 
 class MentorshipMentee(models.Model):
-    """The dynamics the monitoring asks for (seed 001): marks and olympiads of
-    a pupil, and the exam results of a teacher's pupils, before and since the
+    """The pupil's class, date of birth and parents for the mentor, and the
+    dynamics the monitoring asks for (seed 001): marks and olympiads of a
+    pupil, and the exam results of a teacher's pupils, before and since the
     mentorship started."""
 
     _inherit = "mentorship.mentee"
 
+    # the pupil's personal data, read with sudo through the mentee profile:
+    # a staff mentor reads it for the mentees their record rule shows them
+    school_class = fields.Char(
+        related="partner_id.mentorship_school_class", string="Class", groups="mentorship_core.group_mentorship_mentor"
+    )
+    birthdate = fields.Date(
+        related="partner_id.mentorship_birthdate",
+        string="Date of Birth",
+        groups="mentorship_core.group_mentorship_mentor",
+    )
+    guardian_ids = fields.Many2many(
+        related="partner_id.mentorship_guardian_ids",
+        string="Parents and Guardians",
+        groups="mentorship_core.group_mentorship_mentor",
+    )
     mentorship_start_date = fields.Date(string="In Mentorship Since", compute="_compute_school_dynamics")
     marks_average_before = fields.Float(string="Average Mark Before", digits=(3, 2), compute="_compute_school_dynamics")
     marks_average_since = fields.Float(string="Average Mark Since", digits=(3, 2), compute="_compute_school_dynamics")

@@ -3,10 +3,12 @@ from odoo import api, fields, models
 
 class MentorshipMentor(models.Model):
     _inherit = "mentorship.mentor"
+    _check_company_auto = True
 
     employer_partner_id = fields.Many2one(
         "res.partner",
         string="Partner Organisation",
+        check_company=True,
         domain=[("is_company", "=", True)],
         help="The employer, college, university or NGO the mentor comes from.",
     )

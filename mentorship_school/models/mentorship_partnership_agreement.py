@@ -10,10 +10,16 @@ class MentorshipPartnershipAgreement(models.Model):
     _inherit = ["mail.thread"]
     _order = "date_start desc, id desc"
     _rec_name = "number"
+    _check_company_auto = True
 
     number = fields.Char(string="Agreement No.", required=True, tracking=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Partner Organisation", required=True, index=True, domain=[("is_company", "=", True)]
+        "res.partner",
+        string="Partner Organisation",
+        required=True,
+        index=True,
+        check_company=True,
+        domain=[("is_company", "=", True)],
     )
     date_start = fields.Date(string="Start Date", required=True, tracking=True)
     date_end = fields.Date(string="End Date", tracking=True)

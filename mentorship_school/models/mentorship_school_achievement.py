@@ -17,8 +17,11 @@ class MentorshipSchoolAchievement(models.Model):
     _name = "mentorship.school.achievement"
     _description = "Olympiad, Contest or Project of a Pupil"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
-    partner_id = fields.Many2one("res.partner", string="Pupil", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one(
+        "res.partner", string="Pupil", required=True, index=True, ondelete="cascade", check_company=True
+    )
     kind = fields.Selection(KINDS, required=True, default="olympiad")
     name = fields.Char(required=True)
     subject_id = fields.Many2one("mentorship.school.subject")

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 
 ADULT_AGE = 18
+PUPIL_DATA_GROUPS = "mentorship_core.group_mentorship_curator"
 
 
 class ResPartner(models.Model):
@@ -13,29 +14,45 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     mentorship_is_pupil = fields.Boolean(string="Pupil or Student")
+    # personal data of pupils, most of them minors: for curators; a staff
+    # mentor reads them on the profiles of their own mentees only
     mentorship_pupil_code = fields.Char(
         string="Pupil Code",
         index="btree_not_null",
         copy=False,
+        groups=PUPIL_DATA_GROUPS,
         help="The pupil's code in the school information system.",
     )
-    mentorship_school_class = fields.Char(string="Class", help='Class or study group, e.g. "7A".')
-    mentorship_grade = fields.Integer(
-        string="Grade", compute="_compute_mentorship_grade", store=True, help="The number of the class."
+    mentorship_school_class = fields.Char(
+        string="Class", groups=PUPIL_DATA_GROUPS, help='Class or study group, e.g. "7A".'
     )
-    mentorship_birthdate = fields.Date(string="Date of Birth")
+    mentorship_grade = fields.Integer(
+        string="Grade",
+        compute="_compute_mentorship_grade",
+        store=True,
+        groups=PUPIL_DATA_GROUPS,
+        help="The number of the class.",
+    )
+    mentorship_birthdate = fields.Date(string="Date of Birth", groups=PUPIL_DATA_GROUPS)
     mentorship_has_sen = fields.Boolean(
         string="Special Educational Needs",
-        groups="mentorship_core.group_mentorship_curator",
+        groups=PUPIL_DATA_GROUPS,
         help="Health limitations that need adapted education; visible to curators only.",
     )
     # computed from the date of birth when it is known, still editable otherwise
     mentorship_is_minor = fields.Boolean(compute="_compute_mentorship_is_minor", store=True, readonly=False)
 
-    mentorship_mark_ids = fields.One2many("mentorship.school.mark", "partner_id", string="Marks")
-    mentorship_exam_result_ids = fields.One2many("mentorship.school.exam.result", "partner_id", string="Exam Results")
+    mentorship_mark_ids = fields.One2many(
+        "mentorship.school.mark", "partner_id", string="Marks", groups=PUPIL_DATA_GROUPS
+    )
+    mentorship_exam_result_ids = fields.One2many(
+        "mentorship.school.exam.result", "partner_id", string="Exam Results", groups=PUPIL_DATA_GROUPS
+    )
     mentorship_achievement_ids = fields.One2many(
-        "mentorship.school.achievement", "partner_id", string="Olympiads, Contests and Projects"
+        "mentorship.school.achievement",
+        "partner_id",
+        string="Olympiads, Contests and Projects",
+        groups=PUPIL_DATA_GROUPS,
     )
 
     _mentorship_pupil_code_uniq = models.Constraint(
@@ -49,6 +66,13 @@ class ResPartner(models.Model):
             if vals.get("mentorship_is_pupil") and "company_id" not in vals:
                 vals["company_id"] = self.env.company.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        """A contact who becomes a pupil (a portal user's, an imported one)
+        joins the school too."""
+        if vals.get("mentorship_is_pupil") and "company_id" not in vals:
+            self.filtered(lambda partner: not partner.company_id).company_id = self.env.company
+        return super().write(vals)
 
     @api.depends("mentorship_school_class")
     def _compute_mentorship_grade(self):

@@ -5,3 +5,7 @@ from . import test_academic_results
 from . import test_partnership_agreement
 from . import test_contest
 from . import test_registration
+from . import test_municipal_visibility
+from . import test_pupil_privacy
+from . import test_company_consistency
+from . import test_organisation_summary

@@ -1,9 +1,10 @@
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.addons.mentorship_core.tests.common import MentorshipCase
+from odoo.addons.mentorship_core.tests.common import MentorshipCase, MentorshipRolesCase
 
 
 @tagged("post_install", "-at_install")
@@ -90,3 +91,63 @@ class TestContest(MentorshipCase, TransactionCase):
         self._nominate(self.mentor_b, self.school_b)
         curator_env = self.env(user=self.curator, context={"allowed_company_ids": self.school.ids})
         self.assertEqual(curator_env["mentorship.contest.entry"].search([]), entry_a)
+
+
+@tagged("post_install", "-at_install")
+class TestContestJury(MentorshipRolesCase, TransactionCase):
+    """A municipal contest judged by a curator of school A: the jury sees and
+    marks the nominees of every school; other curators see their own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_municipality()
+        Contest = cls.env["mentorship.contest"]
+        cls.contest = Contest.create(
+            {"name": "Best Mentor 2026", "nomination": "best_mentor", "jury_user_ids": [Command.set(cls.curator.ids)]}
+        )
+        cls.other_contest = Contest.create({"name": "Mentor of the Year 2026", "nomination": "mentor_of_year"})
+        (cls.contest | cls.other_contest).action_open_nominations()
+        Entry = cls.env["mentorship.contest.entry"]
+        cls.entry_a = Entry.create(
+            {"contest_id": cls.contest.id, "mentor_id": cls.staff_mentor.id, "company_id": cls.school.id}
+        )
+        cls.entry_b = Entry.create(
+            {"contest_id": cls.contest.id, "mentor_id": cls.pair_b.mentor_id.id, "company_id": cls.school_b.id}
+        )
+        cls.other_entry_b = Entry.create(
+            {"contest_id": cls.other_contest.id, "mentor_id": cls.pair_b.mentor_id.id, "company_id": cls.school_b.id}
+        )
+        (cls.contest | cls.other_contest).action_start_judging()
+
+    def test_jury_sees_and_marks_every_school(self):
+        Entry = self._as("curator", "mentorship.contest.entry")
+        self.assertEqual(Entry.search([]), self.entry_a | self.entry_b)
+        contest = self._as("curator", "mentorship.contest").browse(self.contest.id)
+        (values,) = contest.web_read({"entry_ids": {"fields": {"display_name": {}, "mentor_id": {"fields": {}}}}})
+        self.assertEqual(
+            [entry["display_name"] for entry in values["entry_ids"]], ["Staff Mentor", "B Mentor"], "by average, id"
+        )
+        mark = self._as("curator", "mentorship.contest.mark").create({"entry_id": self.entry_b.id, "score": 9})
+        self.assertEqual(mark.jury_user_id, self.curator)
+        self.assertEqual(self.entry_b.average_score, 9.0)
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            Entry.browse(self.other_entry_b.id).read(["average_score"])
+
+    def test_curator_off_the_jury_sees_own_school_only(self):
+        Entry = self._as("curator_b", "mentorship.contest.entry")
+        self.assertEqual(Entry.search([]), self.entry_b | self.other_entry_b)
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            Entry.browse(self.entry_a.id).read(["average_score"])
+        with self.assertRefused("is not on the jury"):
+            self._as("curator_b", "mentorship.contest.mark").create({"entry_id": self.entry_b.id, "score": 10})
+
+    def test_coordinator_sees_every_nominee(self):
+        self.assertEqual(
+            self._as("coordinator", "mentorship.contest.entry").search([]) & (self.entry_a | self.entry_b),
+            self.entry_a | self.entry_b,
+        )
+        self.assertEqual(
+            self._as("coordinator", "mentorship.contest.entry").search([("contest_id", "=", self.other_contest.id)]),
+            self.other_entry_b,
+        )

@@ -103,6 +103,22 @@ class TestTeachers(MentorshipCase, TransactionCase):
         wizard.action_create_mentees()
         self.assertEqual(young.mentorship_mentee_ids.partner_id, young.work_contact_id)
 
+    def test_employees_read_colleagues_without_teacher_data(self):
+        """Odoo's own rule (hr's TestSelfAccessPreferences): an employee
+        without HR rights reads the public profiles of all employees."""
+        teacher = self._teacher("Young Teacher", 1, 24)
+        employee = self._school_user("plain_employee", "base.group_user")
+        employees = (
+            self.env["hr.employee"].with_user(employee).with_context(allowed_company_ids=self.school.ids).search([])
+        )
+        self.assertIn(teacher, employees)
+        values = {name for record in employees.read([]) for name in record}
+        self.assertFalse({name for name in values if name.startswith("mentorship_")})
+        hr_user = self._school_user("hr_user", "hr.group_hr_user")
+        self.assertEqual(
+            teacher.with_user(hr_user).with_context(allowed_company_ids=self.school.ids).mentorship_experience_years, 1
+        )
+
     def test_refresh_without_selection_is_refused(self):
         self._teacher("Young Teacher", 1, 24)
         wizard = self.env["mentorship.teacher.refresh.wizard"].with_company(self.school).create({})

@@ -75,7 +75,7 @@ class MentorshipSchoolMarkImportWizard(models.TransientModel):
     def _validate(self, rows):
         codes = {str(row["pupil_code"] or "").strip() for _number, row in rows}
         pupils = {
-            partner.mentorship_pupil_code: partner.id
+            partner.mentorship_pupil_code: partner
             for partner in self.env["res.partner"].search([("mentorship_pupil_code", "in", list(codes))])
         }
         periods = self._names_to_ids("mentorship.school.period")
@@ -99,14 +99,24 @@ class MentorshipSchoolMarkImportWizard(models.TransientModel):
                 )
                 if failed
             ]
-            key = (pupils.get(code), period, subject)
+            pupil = pupils.get(code)
+            key = (pupil and pupil.id, period, subject)
             if not problems and key in seen:
                 problems.append(self.env._("the same pupil, period and subject as row %(row)s", row=seen[key]))
             if problems:
                 errors.append(self.env._("Row %(row)s: %(problems)s", row=number, problems="; ".join(problems)))
                 continue
             seen[key] = number
-            values.append({"partner_id": key[0], "period_id": period, "subject_id": subject, "average": average})
+            values.append(
+                {
+                    "partner_id": pupil.id,
+                    "period_id": period,
+                    "subject_id": subject,
+                    "average": average,
+                    # the mark belongs to the pupil's school, whatever school the user works in now
+                    "company_id": (pupil.company_id or self.env.company).id,
+                }
+            )
         return values, errors
 
     def _names_to_ids(self, model):

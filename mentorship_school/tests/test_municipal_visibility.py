@@ -8,22 +8,15 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.mentorship_core.tests.common import MentorshipCase
+from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
 
 
 @tagged("post_install", "-at_install")
-class TestMunicipalVisibility(MentorshipCase, TransactionCase):
+class TestMunicipalVisibility(MentorshipRolesCase, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.department = cls.env["res.company"].create({"name": "Education Department"})
-        cls._setup_school(department=cls.department)
-        cls.school_b = cls.env["res.company"].create({"name": "Test School No. 2", "parent_id": cls.department.id})
-        cls.curator_b = cls._school_user("curator_b", "mentorship_core.group_mentorship_curator", cls.school_b)
-        cls.coordinator = cls._school_user(
-            "coordinator", "mentorship_core.group_mentorship_coordinator", cls.department | cls.school | cls.school_b
-        )
-        cls.program_b = cls._program(cls.form_teachers, "School B teachers", company=cls.school_b)
+        cls._setup_municipality()
         cls.shared_mentor = cls._mentor("Shared Mentor", capacity=2)
         cls.pupil_a = (
             cls.env["res.partner"]
@@ -33,22 +26,18 @@ class TestMunicipalVisibility(MentorshipCase, TransactionCase):
             )
         )
 
-    def _as(self, user, companies):
-        return self.env(user=user, context={"allowed_company_ids": companies.ids})
-
     def test_curators_never_see_pupils_of_another_school(self):
         self.assertEqual(self.pupil_a.company_id, self.school)
-        partners_b = self._as(self.curator_b, self.school_b)["res.partner"]
+        partners_b = self._as("curator_b", "res.partner")
         self.assertFalse(partners_b.search([("id", "=", self.pupil_a.id)]))
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             partners_b.browse(self.pupil_a.id).read(["name"])
-        self.assertTrue(self._as(self.curator, self.school)["res.partner"].search([("id", "=", self.pupil_a.id)]))
-        coordinator_env = self._as(self.coordinator, self.department | self.school | self.school_b)
-        self.assertTrue(coordinator_env["res.partner"].search([("id", "=", self.pupil_a.id)]))
+        self.assertTrue(self._as("curator", "res.partner").search([("id", "=", self.pupil_a.id)]))
+        self.assertTrue(self._as("coordinator", "res.partner").search([("id", "=", self.pupil_a.id)]))
 
     def test_mentor_of_school_a_mentors_in_school_b_once_shared(self):
         mentee_b = self._mentee("Teacher of School B", company=self.school_b)
-        Pair = self._as(self.curator_b, self.school_b)["mentorship.pair"]
+        Pair = self._as("curator_b", "mentorship.pair")
         values = {
             "program_id": self.program_b.id,
             "mentor_id": self.shared_mentor.id,
@@ -58,7 +47,7 @@ class TestMunicipalVisibility(MentorshipCase, TransactionCase):
         with self.assertRefused("has not shared them with Test School No. 2"):
             self.env["mentorship.pair"].create(values)
         self.shared_mentor.shared_company_ids = self.school_b
-        mentors_b = self._as(self.curator_b, self.school_b)["mentorship.mentor"]
+        mentors_b = self._as("curator_b", "mentorship.mentor")
         self.assertEqual(mentors_b.search([("id", "=", self.shared_mentor.id)]), self.shared_mentor)
         pair_b = Pair.create(values)
         self._approve(pair_b)
@@ -71,20 +60,15 @@ class TestMunicipalVisibility(MentorshipCase, TransactionCase):
         with self.assertRefused("takes 2 mentee"):
             self._approve(third)
         # each curator sees only the pairs of their own school
-        self.assertEqual(self._as(self.curator, self.school)["mentorship.pair"].search([]) & (pair_a | pair_b), pair_a)
-        self.assertEqual(Pair.search([]), pair_b)
-        coordinator_pairs = self._as(self.coordinator, self.department | self.school | self.school_b)["mentorship.pair"]
+        self.assertEqual(self._as("curator", "mentorship.pair").search([]) & (pair_a | pair_b), pair_a)
+        self.assertEqual(Pair.search([]), self.pair_b | pair_b)
+        coordinator_pairs = self._as("coordinator", "mentorship.pair")
         self.assertEqual(coordinator_pairs.search([("mentor_id", "=", self.shared_mentor.id)]), pair_a | pair_b | third)
 
     def test_coordinator_sees_every_school_of_the_department(self):
-        self._pair(self._mentor("Mentor A"), self._mentee("Mentee A"))
-        self._pair(
-            self._mentor("Mentor B", company=self.school_b),
-            self._mentee("Mentee B", company=self.school_b),
-            program=self.program_b,
-        )
-        pairs = self._as(self.coordinator, self.department | self.school | self.school_b)["mentorship.pair"].search([])
+        pairs = self._as("coordinator", "mentorship.pair").search([])
         self.assertEqual(set(pairs.company_id.ids), {self.school.id, self.school_b.id})
+        self.assertEqual(pairs, self.staff_pair | self.pupil_pair | self.other_pair | self.pair_b)
         with self.assertRaises(ValidationError):
             self._pair(
                 self._mentor("Mentor A2"), self._mentee("Mentee B2", company=self.school_b), program=self.program_b
