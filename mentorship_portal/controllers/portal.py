@@ -314,7 +314,7 @@ class MentorshipPortal(CustomerPortal):
         if not 0 < duration <= 8:
             raise UserError(request.env._("A meeting lasts up to 8 hours."))
         return {
-            "name": request.env._("%(type)s meeting: %(pair)s", type=meeting_types[meeting_type], pair=pair_sudo.name),
+            "name": pair_sudo._meeting_subject(meeting_type),
             "mentorship_pair_id": pair_sudo.id,
             "mentorship_meeting_type": meeting_type,
             "start": start,
