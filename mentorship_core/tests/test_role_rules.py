@@ -59,6 +59,27 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
         with self.assertRefused("already finished", UserError):
             wizard.action_dissolve()
 
+    def test_approval_message_dates_read_as_the_user_writes_them(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        curator = self._as("curator").with_context(lang="fr_FR")
+        pair = curator["mentorship.pair"].browse(self.staff_pair.id)
+        self._approve(pair, on=date(2025, 9, 15))
+        body = pair.message_ids.filtered(lambda message: "12-o" in message.body)[:1].body
+        self.assertIn("15/09/2025", body)
+        self.assertNotIn("2025-09-15", body)
+
+    def test_demo_chatter_has_no_english_creation_log(self):
+        """Odoo logs a creation in the language of the install, which is not
+        the users' one: the demo records are created without it."""
+        demo_pairs = self.env["ir.model.data"].search(
+            [("model", "=", "mentorship.pair"), ("module", "=", "mentorship_core")]
+        )
+        self.assertTrue(demo_pairs, "the tests run on a database with demo data")
+        messages = self.env["mail.message"].search(
+            [("model", "=", "mentorship.pair"), ("res_id", "in", demo_pairs.mapped("res_id"))]
+        )
+        self.assertFalse(messages.filtered(lambda message: "created" in (message.body or "")))
+
     # --- 2. meetings are private to their pair --------------------------------
 
     def _meeting(self, pair, days=-1, **values):

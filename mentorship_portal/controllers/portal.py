@@ -41,14 +41,14 @@ class MentorshipPortal(CustomerPortal):
         return (
             Domain("mentor_user_id", "=", user.id)
             | Domain("mentee_ids.user_id", "=", user.id)
-            | Domain("mentee_ids.partner_id", "any!", self._mentorship_children_domain())
+            | Domain("mentee_ids.partner_id", "in", self._mentorship_ward_ids())
         )
 
-    def _mentorship_children_domain(self):
-        """The partners whose parent or guardian is the user. Used with
-        ``any!``: a portal user may not read other contacts, so the same
-        path searched with the user's rights finds none of their children."""
-        return Domain("mentorship_guardian_ids", "in", request.env.user.partner_id.ids)
+    def _mentorship_ward_ids(self):
+        """The children of the signed-in parent: guardians are personal data
+        that only curators read, so they are read with sudo, for the user's
+        own partner only."""
+        return request.env.user.partner_id.sudo().mentorship_ward_ids.ids
 
     def _mentorship_check_access(self, model_name, record_id, access_token=None):
         try:
@@ -474,7 +474,7 @@ class MentorshipPortal(CustomerPortal):
                 .search(
                     Domain("partner_id", "=", partner.id)
                     | Domain("signer_partner_id", "=", partner.id)
-                    | Domain("partner_id", "any!", self._mentorship_children_domain())
+                    | Domain("partner_id", "in", self._mentorship_ward_ids())
                 )
                 .sudo(),
                 "partner": partner,

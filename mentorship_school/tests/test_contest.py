@@ -126,7 +126,9 @@ class TestContestJury(MentorshipRolesCase, TransactionCase):
         contest = self._as("curator", "mentorship.contest").browse(self.contest.id)
         (values,) = contest.web_read({"entry_ids": {"fields": {"display_name": {}, "mentor_id": {"fields": {}}}}})
         self.assertEqual(
-            [entry["display_name"] for entry in values["entry_ids"]], ["Staff Mentor", "B Mentor"], "by average, id"
+            [entry["display_name"] for entry in values["entry_ids"]],
+            [self.staff_mentor.display_name, "B Mentor"],
+            "by average, id",
         )
         mark = self._as("curator", "mentorship.contest.mark").create({"entry_id": self.entry_b.id, "score": 9})
         self.assertEqual(mark.jury_user_id, self.curator)

@@ -1,0 +1,282 @@
+"""Who may read, create, write and unlink what: every model of the four addons
+and the meetings of pairs, for each role, on a record of the role's own
+organisation (their own pair where the role works on pairs) and on one of
+the other school of the department.
+
+Each cell reads ``own/other`` with the letters r, c, w, u for read, create,
+write and unlink, or ``-`` where the operation is refused; reference data,
+which belongs to no organisation, has one record and the same letters twice.
+Create is checked as Odoo checks it: the access rights, then the record rules
+of creation against a record like the sample.
+"""
+
+from datetime import date, timedelta
+
+from odoo import Command, fields
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
+
+ROLES = ("curator", "coordinator", "staff_mentor", "hr_officer", "portal_mentee", "portal_mentor", "parent")
+PORTAL_ROLES = ("portal_mentee", "portal_mentor", "parent")
+OPERATIONS = (("read", "r"), ("create", "c"), ("write", "w"), ("unlink", "u"))
+
+MATRIX = """
+model                                curator       coordinator   staff_mentor  hr_officer    portal_mentee portal_mentor parent
+mentorship.consent                   rcwu/----     rcwu/rcwu     ----/----     ----/----     r---/----     ----/----     r---/----
+mentorship.contest                   r---/r---     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.contest.entry             rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.contest.mark              ----/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.form                      rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.mentee                    rcwu/----     rcwu/rcwu     r---/----     ----/----     r---/----     r---/----     r---/----
+mentorship.mentee.category           rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.mentor                    rcwu/----     rcwu/rcwu     r---/----     r---/----     r---/----     r---/----     r---/----
+mentorship.mentor.category           rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.mentor.training           rcwu/----     rcwu/rcwu     r---/----     r---/----     ----/----     ----/----     ----/----
+mentorship.organisation.summary      ----/----     r---/r---     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.pair                      rcwu/----     rcwu/rcwu     r-w-/----     r---/----     r---/----     r---/----     r---/----
+mentorship.pair.stage                rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.partnership.agreement     rcwu/----     rcwu/rcwu     r---/----     r---/----     ----/----     ----/----     ----/----
+mentorship.plan                      rcwu/----     rcwu/rcwu     rcw-/----     ----/----     r---/----     r---/----     r---/----
+mentorship.plan.line                 rcwu/----     rcwu/rcwu     rcw-/----     ----/----     r---/----     r---/----     r---/----
+mentorship.plan.template             rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
+mentorship.plan.template.line        rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
+mentorship.program                   rcwu/----     rcwu/rcwu     r---/----     r---/----     ----/----     ----/----     ----/----
+mentorship.replacement.request       rcwu/----     rcwu/rcwu     r---/----     ----/----     r---/----     ----/----     ----/----
+mentorship.roadmap                   rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.roadmap.activity          rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.roadmap.stage             rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
+mentorship.roadmap.template.line     rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
+mentorship.role.model                rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.school.achievement        rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.school.exam.result        rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.school.mark               rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
+mentorship.school.period             rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.school.subject            rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+mentorship.tag                       rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
+calendar.event                       rcwu/----     rcwu/rcwu     rcwu/----     ----/----     ----/----     ----/----     ----/----
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_municipality()
+        cls.samples = cls._samples()
+
+    @classmethod
+    def _plan(cls, pair):
+        return cls.env["mentorship.plan"].create(
+            {
+                "name": f"Plan of {pair.name}",
+                "pair_id": pair.id,
+                "date_start": date(2025, 9, 1),
+                "date_end": date(2026, 3, 1),
+                "line_ids": [Command.create({"name": "Lesson visits"})],
+            }
+        )
+
+    @classmethod
+    def _meeting(cls, pair):
+        start = fields.Datetime.now().replace(microsecond=0) - timedelta(days=3)
+        return (
+            cls.env["calendar.event"]
+            .with_context(no_mail_to_attendees=True)
+            .create(
+                {
+                    "name": f"Meeting of {pair.name}",
+                    "mentorship_pair_id": pair.id,
+                    "start": start,
+                    "stop": start + timedelta(hours=1),
+                    "mentorship_minutes": "Confidential notes about the pupil",
+                }
+            )
+        )
+
+    @classmethod
+    def _request(cls, pair):
+        return cls.env["mentorship.replacement.request"].create(
+            {"pair_id": pair.id, "mentee_id": pair.mentee_ids[:1].id, "reason": "We do not get along"}
+        )
+
+    @classmethod
+    def _roadmap(cls, company):
+        return cls.env["mentorship.roadmap"].create(
+            {
+                "name": f"Roadmap of {company.name}",
+                "company_id": company.id,
+                "date_start": date(2025, 9, 1),
+                "roadmap_activity_ids": [
+                    Command.create(
+                        {"name": "Form the working group", "stage_id": cls.env.ref("mentorship_core.roadmap_stage_1").id}
+                    )
+                ],
+            }
+        )
+
+    @classmethod
+    def _training(cls, mentor):
+        return cls.env["mentorship.mentor.training"].create(
+            {"mentor_id": mentor.id, "name": "Mentoring school", "date": date(2025, 8, 1)}
+        )
+
+    @classmethod
+    def _by_pair(cls, make):
+        """{'staff': record of the staff pair, 'portal': of the pupil pair, 'other': of school B}"""
+        return {"staff": make(cls.staff_pair), "portal": make(cls.pupil_pair), "other": make(cls.pair_b)}
+
+    @classmethod
+    def _samples(cls):
+        env = cls.env
+        plans = cls._by_pair(cls._plan)
+        roadmaps = {"staff": cls._roadmap(cls.school), "other": cls._roadmap(cls.school_b)}
+        roadmaps["portal"] = roadmaps["staff"]
+        consents = cls._by_pair(
+            lambda pair: env["mentorship.consent"].search([("partner_id", "=", pair.mentee_ids.partner_id.id)])
+        )
+        samples = {
+            "mentorship.program": {
+                "staff": cls.program_teachers,
+                "portal": cls.program_pupils,
+                "other": cls.program_b,
+            },
+            "mentorship.pair": cls._by_pair(lambda pair: pair),
+            "mentorship.mentor": cls._by_pair(lambda pair: pair.mentor_id),
+            "mentorship.mentee": cls._by_pair(lambda pair: pair.mentee_ids),
+            "mentorship.plan": plans,
+            "mentorship.plan.line": {key: plan.line_ids for key, plan in plans.items()},
+            "mentorship.consent": consents,
+            "mentorship.replacement.request": cls._by_pair(cls._request),
+            "mentorship.mentor.training": cls._by_pair(lambda pair: cls._training(pair.mentor_id)),
+            "mentorship.roadmap": roadmaps,
+            "mentorship.roadmap.activity": {key: roadmap.roadmap_activity_ids for key, roadmap in roadmaps.items()},
+            "calendar.event": cls._by_pair(cls._meeting),
+        }
+        samples.update(cls._school_samples())
+        summaries = env["mentorship.organisation.summary"]
+        samples["mentorship.organisation.summary"] = {
+            "staff": summaries.browse(cls.school.id),
+            "portal": summaries.browse(cls.school.id),
+            "other": summaries.browse(cls.school_b.id),
+        }
+        for model in cls._matrix_models():
+            if model not in samples:
+                record = env[model].search([], limit=1)
+                samples[model] = {"staff": record, "portal": record, "other": record}
+        return samples
+
+    @classmethod
+    def _school_samples(cls):
+        """Records of mentorship_school: marks, agreements, contests."""
+        env = cls.env
+        period = env["mentorship.school.period"].create(
+            {"name": "Term 1 (access test)", "date_start": date(2025, 9, 1), "date_end": date(2025, 10, 31)}
+        )
+        subject = env.ref("mentorship_school.subject_mathematics")
+
+        def pupil_record(model, pair, values):
+            partner = pair.mentee_ids.partner_id
+            return env[model].create({"partner_id": partner.id, "company_id": pair.company_id.id, **values})
+
+        def agreement(pair):
+            organisation = env["res.partner"].create({"name": f"Partner of {pair.company_id.name}", "is_company": True})
+            return env["mentorship.partnership.agreement"].create(
+                {
+                    "number": f"A-{pair.id}",
+                    "partner_id": organisation.id,
+                    "date_start": date(2025, 1, 1),
+                    "company_id": pair.company_id.id,
+                }
+            )
+
+        contest = env["mentorship.contest"].create({"name": "Best Mentor (access test)"})
+        contest.action_open_nominations()
+        entries = cls._by_pair(
+            lambda pair: env["mentorship.contest.entry"].create(
+                {"contest_id": contest.id, "mentor_id": pair.mentor_id.id, "company_id": pair.company_id.id}
+            )
+        )
+        contest.jury_user_ids = cls.users["coordinator"]
+        contest.action_start_judging()
+        marks = {
+            key: env["mentorship.contest.mark"].create(
+                {"entry_id": entry.id, "jury_user_id": cls.users["coordinator"].id, "score": 8}
+            )
+            for key, entry in entries.items()
+        }
+        return {
+            "mentorship.school.mark": cls._by_pair(
+                lambda pair: pupil_record(
+                    "mentorship.school.mark", pair, {"period_id": period.id, "subject_id": subject.id, "average": 4.5}
+                )
+            ),
+            "mentorship.school.exam.result": cls._by_pair(
+                lambda pair: pupil_record(
+                    "mentorship.school.exam.result",
+                    pair,
+                    {"exam": "oge", "subject_id": subject.id, "date": date(2026, 5, 20), "score": 20, "passed": True},
+                )
+            ),
+            "mentorship.school.achievement": cls._by_pair(
+                lambda pair: pupil_record(
+                    "mentorship.school.achievement",
+                    pair,
+                    {"name": "School olympiad", "kind": "olympiad", "date": date(2025, 11, 1)},
+                )
+            ),
+            "mentorship.partnership.agreement": cls._by_pair(agreement),
+            "mentorship.contest": {"staff": contest, "portal": contest, "other": contest},
+            "mentorship.contest.entry": entries,
+            "mentorship.contest.mark": marks,
+        }
+
+    @classmethod
+    def _matrix_models(cls):
+        """Every stored model of the four addons, and the pairs' meetings."""
+        models = cls.env["ir.model"].search([("model", "=like", "mentorship.%"), ("transient", "=", False)])
+        stored = [model.model for model in models if not cls.env[model.model]._abstract]
+        return sorted(stored) + ["calendar.event"]
+
+    def _cell(self, role, record):
+        env = self._as(role)
+        letters = [
+            letter if not record.with_env(env)._check_access(operation) else "-" for operation, letter in OPERATIONS
+        ]
+        return "".join(letters)
+
+    def _actual_matrix(self):
+        rows = {}
+        for model in self._matrix_models():
+            sample = self.samples[model]
+            cells = []
+            for role in ROLES:
+                own = sample["portal" if role in PORTAL_ROLES else "staff"]
+                cells.append(f"{self._cell(role, own)}/{self._cell(role, sample['other'])}")
+            rows[model] = cells
+        return rows
+
+    @staticmethod
+    def _expected_matrix():
+        lines = [line.split() for line in MATRIX.strip().splitlines()[1:]]
+        return {line[0]: line[1:] for line in lines}
+
+    @staticmethod
+    def _format(rows):
+        header = f"{'model':36} " + " ".join(f"{role:13}" for role in ROLES)
+        return "\n".join([header] + [f"{model:36} " + " ".join(f"{c:13}" for c in cells) for model, cells in rows.items()])
+
+    def test_samples_cover_both_organisations(self):
+        for model, sample in self.samples.items():
+            with self.subTest(model=model):
+                self.assertTrue(sample["staff"] and sample["other"], f"no sample of {model}")
+
+    def test_access_matrix(self):
+        actual = self._actual_matrix()
+        expected = self._expected_matrix()
+        self.assertEqual(
+            expected,
+            actual,
+            "The access matrix changed; the rights as they are now:\n" + self._format(actual),
+        )
