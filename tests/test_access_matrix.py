@@ -110,7 +110,10 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
                 "date_start": date(2025, 9, 1),
                 "roadmap_activity_ids": [
                     Command.create(
-                        {"name": "Form the working group", "stage_id": cls.env.ref("mentorship_core.roadmap_stage_1").id}
+                        {
+                            "name": "Form the working group",
+                            "stage_id": cls.env.ref("mentorship_core.roadmap_stage_1").id,
+                        }
                     )
                 ],
             }
@@ -265,7 +268,9 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
     @staticmethod
     def _format(rows):
         header = f"{'model':36} " + " ".join(f"{role:13}" for role in ROLES)
-        return "\n".join([header] + [f"{model:36} " + " ".join(f"{c:13}" for c in cells) for model, cells in rows.items()])
+        return "\n".join(
+            [header] + [f"{model:36} " + " ".join(f"{c:13}" for c in cells) for model, cells in rows.items()]
+        )
 
     def test_samples_cover_both_organisations(self):
         for model, sample in self.samples.items():

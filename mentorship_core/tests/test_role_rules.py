@@ -61,7 +61,8 @@ class TestRoleRules(MentorshipRolesCase, TransactionCase):
 
     def test_approval_message_dates_read_as_the_user_writes_them(self):
         self.env["res.lang"]._activate_lang("fr_FR")
-        curator = self._as("curator").with_context(lang="fr_FR")
+        env = self._as("curator")
+        curator = env(context=dict(env.context, lang="fr_FR"))
         pair = curator["mentorship.pair"].browse(self.staff_pair.id)
         self._approve(pair, on=date(2025, 9, 15))
         body = pair.message_ids.filtered(lambda message: "12-o" in message.body)[:1].body

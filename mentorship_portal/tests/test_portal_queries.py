@@ -58,7 +58,7 @@ class TestPortalQueryCounts(MentorshipPortalCase, HttpCase):
         self._assert_constant("mentee", lambda family: "/my/mentorship", 18)
 
     def test_mentorship_home_of_parent(self):
-        self._assert_constant("parent", lambda family: "/my/mentorship", 17)
+        self._assert_constant("parent", lambda family: "/my/mentorship", 19)
 
     def test_pair_page_of_parent(self):
         self._assert_constant("parent", lambda family: family["pair"].access_url, 29)
