@@ -20,41 +20,44 @@ from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
 ROLES = ("curator", "coordinator", "staff_mentor", "hr_officer", "portal_mentee", "portal_mentor", "parent")
 PORTAL_ROLES = ("portal_mentee", "portal_mentor", "parent")
 OPERATIONS = (("read", "r"), ("create", "c"), ("write", "w"), ("unlink", "u"))
+# the columns of MATRIX, in the order of ROLES: "staff" is the staff mentor, "p_mentee" and
+# "p_mentor" the pupil mentee and his pupil mentor in the portal, "parent" the mentee's mother
+HEADER = ("curator", "coordinator", "staff", "hr_officer", "p_mentee", "p_mentor", "parent")
 
 MATRIX = """
-model                                curator       coordinator   staff_mentor  hr_officer    portal_mentee portal_mentor parent
-mentorship.consent                   rcwu/----     rcwu/rcwu     ----/----     ----/----     r---/----     ----/----     r---/----
-mentorship.contest                   r---/r---     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.contest.entry             rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.contest.mark              ----/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.form                      rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.mentee                    rcwu/----     rcwu/rcwu     r---/----     ----/----     r---/----     r---/----     r---/----
-mentorship.mentee.category           rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.mentor                    rcwu/----     rcwu/rcwu     r---/----     r---/----     r---/----     r---/----     r---/----
-mentorship.mentor.category           rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.mentor.training           rcwu/----     rcwu/rcwu     r---/----     r---/----     ----/----     ----/----     ----/----
-mentorship.organisation.summary      ----/----     r---/r---     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.pair                      rcwu/----     rcwu/rcwu     r-w-/----     r---/----     r---/----     r---/----     r---/----
-mentorship.pair.stage                rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.partnership.agreement     rcwu/----     rcwu/rcwu     r---/----     r---/----     ----/----     ----/----     ----/----
-mentorship.plan                      rcwu/----     rcwu/rcwu     rcw-/----     ----/----     r---/----     r---/----     r---/----
-mentorship.plan.line                 rcwu/----     rcwu/rcwu     rcw-/----     ----/----     r---/----     r---/----     r---/----
-mentorship.plan.template             rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
-mentorship.plan.template.line        rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
-mentorship.program                   rcwu/----     rcwu/rcwu     r---/----     r---/----     ----/----     ----/----     ----/----
-mentorship.replacement.request       rcwu/----     rcwu/rcwu     r---/----     ----/----     r---/----     ----/----     ----/----
-mentorship.roadmap                   rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.roadmap.activity          rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.roadmap.stage             rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
-mentorship.roadmap.template.line     rcwu/rcwu     rcwu/rcwu     r---/r---     ----/----     ----/----     ----/----     ----/----
-mentorship.role.model                rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.school.achievement        rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.school.exam.result        rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.school.mark               rcwu/----     rcwu/rcwu     ----/----     ----/----     ----/----     ----/----     ----/----
-mentorship.school.period             rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.school.subject            rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-mentorship.tag                       rcwu/rcwu     rcwu/rcwu     r---/r---     r---/r---     ----/----     ----/----     ----/----
-calendar.event                       rcwu/----     rcwu/rcwu     rcwu/----     ----/----     ----/----     ----/----     ----/----
+model                              curator     coordinator staff       hr_officer  p_mentee    p_mentor    parent
+mentorship.consent                 rcwu/----   rcwu/rcwu   ----/----   ----/----   r---/----   ----/----   r---/----
+mentorship.contest                 r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.contest.entry           rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.contest.mark            ----/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.form                    rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.mentee                  rcwu/----   rcwu/rcwu   r---/----   ----/----   r---/----   r---/----   r---/----
+mentorship.mentee.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.mentor                  rcwu/----   rcwu/rcwu   r---/----   r---/----   r---/----   r---/----   r---/----
+mentorship.mentor.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.mentor.training         rcwu/----   rcwu/rcwu   r---/----   r---/----   ----/----   ----/----   ----/----
+mentorship.organisation.summary    ----/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.pair                    rcwu/----   rcwu/rcwu   r-w-/----   r---/----   r---/----   r---/----   r---/----
+mentorship.pair.stage              rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.partnership.agreement   rcwu/----   rcwu/rcwu   r---/----   r---/----   ----/----   ----/----   ----/----
+mentorship.plan                    rcwu/----   rcwu/rcwu   rcw-/----   ----/----   r---/----   r---/----   r---/----
+mentorship.plan.line               rcwu/----   rcwu/rcwu   rcw-/----   ----/----   r---/----   r---/----   r---/----
+mentorship.plan.template           rcwu/rcwu   rcwu/rcwu   r---/r---   ----/----   ----/----   ----/----   ----/----
+mentorship.plan.template.line      rcwu/rcwu   rcwu/rcwu   r---/r---   ----/----   ----/----   ----/----   ----/----
+mentorship.program                 rcwu/----   rcwu/rcwu   r---/----   r---/----   ----/----   ----/----   ----/----
+mentorship.replacement.request     rcwu/----   rcwu/rcwu   r---/----   ----/----   r---/----   ----/----   ----/----
+mentorship.roadmap                 rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.roadmap.activity        rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.roadmap.stage           rcwu/rcwu   rcwu/rcwu   r---/r---   ----/----   ----/----   ----/----   ----/----
+mentorship.roadmap.template.line   rcwu/rcwu   rcwu/rcwu   r---/r---   ----/----   ----/----   ----/----   ----/----
+mentorship.role.model              rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.school.achievement      rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.school.exam.result      rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.school.mark             rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.school.period           rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.school.subject          rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+mentorship.tag                     rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
+calendar.event                     rcwu/----   rcwu/rcwu   rcwu/----   ----/----   ----/----   ----/----   ----/----
 """
 
 
@@ -240,7 +243,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
         """Every stored model of the four addons, and the pairs' meetings."""
         models = cls.env["ir.model"].search([("model", "=like", "mentorship.%"), ("transient", "=", False)])
         stored = [model.model for model in models if not cls.env[model.model]._abstract]
-        return sorted(stored) + ["calendar.event"]
+        return [*sorted(stored), "calendar.event"]
 
     def _cell(self, role, record):
         env = self._as(role)
@@ -267,10 +270,9 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
 
     @staticmethod
     def _format(rows):
-        header = f"{'model':36} " + " ".join(f"{role:13}" for role in ROLES)
-        return "\n".join(
-            [header] + [f"{model:36} " + " ".join(f"{c:13}" for c in cells) for model, cells in rows.items()]
-        )
+        lines = [f"{'model':34}" + "".join(f" {label:11}" for label in HEADER)]
+        lines += [f"{model:34}" + "".join(f" {cell:11}" for cell in cells) for model, cells in rows.items()]
+        return "\n".join(lines)
 
     def test_samples_cover_both_organisations(self):
         for model, sample in self.samples.items():
