@@ -25,8 +25,11 @@ class ResUsers(models.Model):
     def _set_mentorship_home_action(self):
         """Staff with a mentorship role land in Mentorship after login rather
         than in the first app of the menu (Discuss). A home action the user
-        already has is kept."""
-        homeless = self.filtered(lambda user: not user.action_id and not user.share)
+        already has is kept, and administrators, whose work is wider than
+        mentorship, keep Odoo's own landing."""
+        homeless = self.filtered(
+            lambda user: not user.action_id and not user.share and not user.has_group("base.group_system")
+        )
         for group_xmlid, action_xmlid in MENTORSHIP_HOME_ACTIONS:
             group = self.env.ref(group_xmlid, raise_if_not_found=False)
             action = self.env.ref(action_xmlid, raise_if_not_found=False)

@@ -219,6 +219,9 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
         hr_officer.action_id = chosen.id
         hr_officer.write({"group_ids": [Command.link(curator_group.id)]})
         self.assertEqual(hr_officer.action_id.id, chosen.id, "a home action the user chose is kept")
+        admin = self.env.ref("base.user_admin")
+        self.assertTrue(admin.has_group("mentorship_core.group_mentorship_coordinator"))
+        self.assertFalse(admin.action_id, "administrators keep Odoo's own landing")
 
     def test_plan_activities_have_room_to_read(self):
         """At 1440 px the activity column was squeezed until words broke."""
