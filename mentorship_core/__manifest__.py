@@ -55,6 +55,7 @@
     ],
     "demo": [
         "demo/mentorship_demo.xml",
+        "demo/mentorship_incentive_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
