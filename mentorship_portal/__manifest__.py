@@ -14,6 +14,7 @@
         "views/mentorship_consent_views.xml",
         "views/mentorship_portal_templates.xml",
         "views/mentorship_apply_templates.xml",
+        "views/mentorship_incentive_portal_templates.xml",
     ],
     "demo": [
         "demo/mentorship_portal_demo.xml",
