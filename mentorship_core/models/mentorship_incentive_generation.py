@@ -1,4 +1,4 @@
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -22,7 +22,7 @@ COMPARED_FIELDS = (
     "basis",
     "description",
 )
-PERIODIC_RULES = ("meetings", "wage_percent")
+PairFacts = namedtuple("PairFacts", "id mentor employee personnel_number program mentees partners names")
 
 
 class MentorshipIncentiveGeneration(models.AbstractModel):
@@ -88,22 +88,15 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
 
     @api.model
     def _evidence(self, company, date_from, date_to, rules):
-        Pair = self.env["mentorship.pair"].sudo()
-        pairs = Pair.search_fetch(
-            [("company_id", "=", company.id), ("state", "in", ("working", "completed")), ("mentor_id", "!=", False)],
-            ["mentor_id", "program_id", "mentee_ids"],
-        )
-        mentors = pairs.mentor_id
-        mentors.fetch(["employee_id", "partner_id"])
-        pairs.mentee_ids.fetch(["partner_id"])
-        pairs.mentee_ids.partner_id.fetch(["name"])
+        pairs = self._pair_facts(company)
+        pair_ids = list(pairs)
         start, stop = self._utc_bounds(date_from, date_to)
-        held = dict(
+        held = (
             self.env["calendar.event"]
             .sudo()
             ._read_group(
                 [
-                    ("mentorship_pair_id", "in", pairs.ids),
+                    ("mentorship_pair_id", "in", pair_ids),
                     ("mentorship_is_held", "=", True),
                     ("start", ">=", start),
                     ("start", "<", stop),
@@ -113,24 +106,59 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
             )
         )
         Plan = self.env["mentorship.plan"].sudo()
-        progress = dict(Plan._read_group([("pair_id", "in", pairs.ids)], ["pair_id"], ["progress:avg"]))
-        completed = set()
+        progress = Plan._read_group([("pair_id", "in", pair_ids)], ["pair_id"], ["progress:avg"])
+        completed = []
         if rules.filtered(lambda rule: rule.rule_type == "plan_completed"):
-            completed = {
-                pair
-                for [pair] in Plan._read_group(
-                    [("pair_id", "in", pairs.ids), ("state", "=", "done"), ("date_end", "<=", date_to)], ["pair_id"]
-                )
-            }
+            completed = Plan._read_group(
+                [("pair_id", "in", pair_ids), ("state", "=", "done"), ("date_end", "<=", date_to)], ["pair_id"]
+            )
+        employees = self.env["hr.employee"].browse(
+            sorted({facts.employee for facts in pairs.values() if facts.employee})
+        )
         return {
             "date_from": date_from,
             "date_to": date_to,
             "pairs": pairs,
-            "held": {pair.id: meeting_ids for pair, meeting_ids in held.items()},
-            "progress": {pair.id: value for pair, value in progress.items()},
-            "completed": {pair.id for pair in completed},
-            "wages": self._wages(mentors.employee_id, date_to),
+            "held": {pair.id: meeting_ids for pair, meeting_ids in held},
+            "progress": {pair.id: value for pair, value in progress},
+            "completed": {pair.id for [pair] in completed},
+            "wages": self._wages(employees, date_to),
             "satisfaction": {survey: self._satisfaction(pairs, survey) for survey in rules.survey_id},
+        }
+
+    @api.model
+    def _pair_facts(self, company):
+        """What the rules need of each working or completed pair of the
+        organisation, as plain values read at once: thousands of pairs are
+        then grouped without touching the ORM again."""
+        pairs = (
+            self.env["mentorship.pair"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("working", "completed")),
+                    ("mentor_id", "!=", False),
+                ],
+                ["mentor_id", "program_id", "company_id", "mentee_ids"],
+            )
+        )
+        pairs.mentor_id.fetch(["employee_id"])
+        pairs.mentor_id.employee_id.fetch(["mentorship_personnel_number"])
+        pairs.mentee_ids.fetch(["partner_id"])
+        pairs.mentee_ids.partner_id.fetch(["name"])
+        return {
+            pair.id: PairFacts(
+                id=pair.id,
+                mentor=pair.mentor_id.id,
+                employee=pair.mentor_id.employee_id.id,
+                personnel_number=pair.mentor_id.employee_id.mentorship_personnel_number or False,
+                program=pair.program_id.id,
+                mentees=tuple(pair.mentee_ids.ids),
+                partners=tuple(pair.mentee_ids.partner_id.ids),
+                names=tuple(pair.mentee_ids.partner_id.mapped("name")),
+            )
+            for pair in pairs
         }
 
     @api.model
@@ -154,24 +182,22 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
     def _satisfaction(self, pairs, survey):
         """The average score of each pair's mentees on ``survey``: the mean of
         each answering mentee's average, for the pairs with an answer."""
-        scores = dict(
-            self.env["survey.user_input"]
+        partner_ids = sorted({partner for facts in pairs.values() for partner in facts.partners})
+        scores = {
+            partner.id: score
+            for partner, score in self.env["survey.user_input"]
             .sudo()
             ._read_group(
-                [
-                    ("survey_id", "=", survey.id),
-                    ("state", "=", "done"),
-                    ("partner_id", "in", pairs.mentee_ids.partner_id.ids),
-                ],
+                [("survey_id", "=", survey.id), ("state", "=", "done"), ("partner_id", "in", partner_ids)],
                 ["partner_id"],
                 ["scoring_percentage:avg"],
             )
-        )
+        }
         result = {}
-        for pair in pairs:
-            answered = [scores[partner] for partner in pair.mentee_ids.partner_id if partner in scores]
+        for facts in pairs.values():
+            answered = [scores[partner] for partner in facts.partners if partner in scores]
             if answered:
-                result[pair.id] = sum(answered) / len(answered)
+                result[facts.id] = sum(answered) / len(answered)
         return result
 
     # --- accruals -------------------------------------------------------------
@@ -180,8 +206,10 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
     def _base_values(self, rule, company, date_from, date_to):
         return {
             "company_id": company.id,
+            "currency_id": company.currency_id.id,
             "rule_id": rule.id,
             "kind": rule.kind,
+            "category": "payment" if rule.is_payment else "recognition",
             "accrual_code": rule.accrual_code or False,
             "basis": rule.basis or False,
             "date_from": date_from,
@@ -194,39 +222,41 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
 
     @api.model
     def _pairs_by_mentor(self, rule, evidence, qualifies):
-        """The pairs of each mentor that ``qualifies``; mentors without an
-        employee record are left out of payments."""
-        by_mentor = defaultdict(lambda: self.env["mentorship.pair"])
-        for pair in evidence["pairs"]:
-            if rule.is_payment and not pair.mentor_id.employee_id:
-                continue
-            if qualifies(pair):
-                by_mentor[pair.mentor_id.id] |= pair
+        """The facts of the pairs of each mentor that ``qualifies``; mentors
+        without an employee record are left out of payments."""
+        by_mentor = defaultdict(list)
+        for facts in evidence["pairs"].values():
+            if (facts.employee or not rule.is_payment) and qualifies(facts):
+                by_mentor[facts.mentor].append(facts)
         return by_mentor
 
     @api.model
     def _evidence_values(self, pairs, evidence, rule):
-        meeting_ids = [meeting for pair in pairs for meeting in evidence["held"].get(pair.id, [])]
-        progress = [evidence["progress"][pair.id] for pair in pairs if pair.id in evidence["progress"]]
+        meeting_ids = sorted(meeting for facts in pairs for meeting in evidence["held"].get(facts.id, []))
+        progress = [evidence["progress"][facts.id] for facts in pairs if facts.id in evidence["progress"]]
+        programs = {facts.program for facts in pairs}
+        names = dict.fromkeys(name for facts in pairs for name in facts.names)
         values = {
-            "pair_ids": pairs.ids,
-            "meeting_ids": sorted(meeting_ids),
+            # what the incentive would compute, given at once for thousands of them
+            "employee_id": pairs[0].employee or False,
+            "personnel_number": pairs[0].personnel_number,
+            "program_id": programs.pop() if len(programs) == 1 else False,
+            "pair_ids": [facts.id for facts in pairs],
+            "meeting_ids": meeting_ids,
             "held_meeting_count": len(meeting_ids),
-            "mentee_count": len(pairs.mentee_ids),
+            "mentee_count": len({mentee for facts in pairs for mentee in facts.mentees}),
             "plan_progress": float_round(sum(progress) / len(progress), 2) if progress else 0.0,
-            "description": self.env._(
-                "For the mentorship of %(mentees)s", mentees=", ".join(pairs.mentee_ids.partner_id.mapped("name"))
-            ),
+            "description": self.env._("For the mentorship of %(mentees)s", mentees=", ".join(names)),
         }
         if rule.survey_id:
             scores = evidence["satisfaction"][rule.survey_id]
-            answered = [scores[pair.id] for pair in pairs if pair.id in scores]
+            answered = [scores[facts.id] for facts in pairs if facts.id in scores]
             values["satisfaction"] = float_round(sum(answered) / len(answered), 2) if answered else 0.0
         return values
 
     @api.model
     def _held_enough(self, rule, evidence):
-        return lambda pair: len(evidence["held"].get(pair.id, [])) >= max(rule.min_meetings, 1)
+        return lambda facts: len(evidence["held"].get(facts.id, [])) >= max(rule.min_meetings, 1)
 
     @api.model
     def _accrue_meetings(self, rule, evidence):
@@ -245,7 +275,7 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         result = {}
         currency = rule.currency_id
         for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._held_enough(rule, evidence)).items():
-            wage = evidence["wages"].get(pairs.mentor_id.employee_id.id)
+            wage = evidence["wages"].get(pairs[0].employee)
             if not wage:
                 continue
             values = self._evidence_values(pairs, evidence, rule)
@@ -275,9 +305,9 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         )
         scores = evidence["satisfaction"].get(rule.survey_id, {})
 
-        def qualifies(pair):
-            satisfied = not rule.survey_id or scores.get(pair.id, -1.0) >= rule.min_satisfaction
-            return pair.id in evidence["completed"] and pair.id not in rewarded and satisfied
+        def qualifies(facts):
+            satisfied = not rule.survey_id or scores.get(facts.id, -1.0) >= rule.min_satisfaction
+            return facts.id in evidence["completed"] and facts.id not in rewarded and satisfied
 
         result = {}
         for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, qualifies).items():
