@@ -75,7 +75,9 @@ class MentorshipIncentive(models.Model):
     personnel_number = fields.Char(
         compute="_compute_personnel_number", store=True, readonly=False, groups=HR_GROUP, tracking=True
     )
-    kind = fields.Selection(INCENTIVE_KINDS, required=True, default="stimulating", tracking=True)
+    kind = fields.Selection(
+        INCENTIVE_KINDS, string="Incentive Kind", required=True, default="stimulating", tracking=True
+    )
     category = fields.Selection(
         [("payment", "Payment"), ("recognition", "Non-Material Recognition")],
         compute="_compute_category",
@@ -84,6 +86,7 @@ class MentorshipIncentive(models.Model):
     description = fields.Text(string="For What", help="What the mentor is rewarded for; printed on the letter.")
     date_from = fields.Date(string="Period From", required=True, index=True, tracking=True)
     date_to = fields.Date(string="Period To", required=True, tracking=True)
+    period_name = fields.Char(string="Period", compute="_compute_period_name")
     accrual_code = fields.Char(tracking=True)
     amount = fields.Monetary(tracking=True, groups=HR_GROUP)
     my_amount = fields.Monetary(
@@ -108,13 +111,13 @@ class MentorshipIncentive(models.Model):
         readonly=True,
     )
     held_meeting_count = fields.Integer(string="Held Meetings in the Period", readonly=True)
-    mentee_count = fields.Integer(string="Mentees", readonly=True)
+    mentee_count = fields.Integer(string="Number of Mentees", readonly=True)
     plan_progress = fields.Float(string="Plan Progress (%)", readonly=True)
     satisfaction = fields.Float(string="Satisfaction (%)", readonly=True)
     wage = fields.Monetary(readonly=True, groups=HR_GROUP, help="The wage of the employee the percentage was taken of.")
     amount_before_cap = fields.Monetary(readonly=True, groups=HR_GROUP)
     is_capped = fields.Boolean(string="Reduced by a Cap", readonly=True)
-    evidence_summary = fields.Char(string="Evidence", compute="_compute_evidence_summary")
+    evidence_summary = fields.Char(string="Evidence Found", compute="_compute_evidence_summary")
     # the workflow
     state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False)
     proposed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -191,6 +194,13 @@ class MentorshipIncentive(models.Model):
             mine = sees_all or incentive.mentor_user_id == self.env.user
             incentive.my_amount = incentive.sudo().amount if mine else 0.0
 
+    @api.depends("date_from")
+    def _compute_period_name(self):
+        for incentive in self:
+            incentive.period_name = incentive.date_from and format_date(
+                self.env, incentive.date_from, date_format="LLLL yyyy"
+            )
+
     @api.depends("document_ids.is_provided")
     def _compute_documents_complete(self):
         for incentive in self:
@@ -216,13 +226,13 @@ class MentorshipIncentive(models.Model):
                 parts.append(self.env._("reduced by the cap"))
             incentive.evidence_summary = "; ".join(parts)
 
-    @api.depends("kind", "mentor_id", "date_from", "reversed_incentive_id")
+    @api.depends("kind", "mentor_id", "period_name", "reversed_incentive_id")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for incentive in self:
             name = f"{kinds.get(incentive.kind, '')} – {incentive.mentor_id.display_name or ''}"
-            if incentive.date_from:
-                name += f" ({format_date(self.env, incentive.date_from, date_format='LLLL yyyy')})"
+            if incentive.period_name:
+                name += f" ({incentive.period_name})"
             if incentive.reversed_incentive_id:
                 name = self.env._("Reversal: %(name)s", name=name)
             incentive.display_name = name
@@ -437,7 +447,7 @@ class MentorshipIncentive(models.Model):
         self._check_group(HR_GROUP, self.env._("reverse a payment"))
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Reverse"),
+            "name": self.env._("Reverse Payment"),
             "res_model": "mentorship.incentive.reverse.wizard",
             "view_mode": "form",
             "target": "new",

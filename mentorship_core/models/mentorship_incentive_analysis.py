@@ -17,7 +17,7 @@ class MentorshipIncentiveAnalysis(models.Model):
     company_id = fields.Many2one("res.company", string="Organisation", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     date_from = fields.Date(string="Month", readonly=True)
-    kind = fields.Selection(INCENTIVE_KINDS, readonly=True)
+    kind = fields.Selection(INCENTIVE_KINDS, string="Incentive Kind", readonly=True)
     category = fields.Selection([("payment", "Payment"), ("recognition", "Non-Material Recognition")], readonly=True)
     state = fields.Selection(STATES, readonly=True)
     incentive_count = fields.Integer(string="Incentives", readonly=True)
