@@ -17,6 +17,7 @@
         "views/mentorship_mentor_category_views.xml",
         "views/mentorship_portal_templates.xml",
         "views/mentorship_apply_templates.xml",
+        "views/mentorship_incentive_portal_templates.xml",
     ],
     "demo": [
         "demo/mentorship_portal_demo.xml",

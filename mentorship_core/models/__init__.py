@@ -25,3 +25,10 @@ from . import mentorship_roadmap_stage
 from . import mentorship_roadmap_template_line
 from . import mentorship_roadmap_activity
 from . import mentorship_roadmap
+from . import hr_employee
+from . import mentorship_incentive_rule
+from . import mentorship_incentive
+from . import mentorship_incentive_document
+from . import mentorship_incentive_batch
+from . import mentorship_incentive_generation
+from . import mentorship_incentive_analysis

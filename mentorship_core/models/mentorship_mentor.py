@@ -36,6 +36,13 @@ class MentorshipMentor(models.Model):
         help="Mentees in the approved and working pairs of this mentor.",
     )
     free_capacity = fields.Integer(compute="_compute_free_capacity")
+    recognition_ids = fields.One2many(
+        "mentorship.incentive",
+        "mentor_id",
+        string="Recognitions",
+        domain=[("category", "=", "recognition"), ("state", "=", "approved")],
+        help="The approved non-material incentives of the mentor: letters, certificates, nominations.",
+    )
 
     _partner_uniq = models.Constraint("UNIQUE(partner_id)", "This person is already in the base of mentors.")
     _capacity_positive = models.Constraint("CHECK(capacity > 0)", "A mentor takes at least one mentee.")

@@ -12,3 +12,7 @@ from . import test_record_rules
 from . import test_import
 from . import test_query_counts
 from . import test_role_rules
+from . import test_incentive_generation
+from . import test_incentive_workflow
+from . import test_incentive_batch
+from . import test_incentive_access

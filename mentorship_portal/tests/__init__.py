@@ -4,3 +4,4 @@ from . import test_portal_pages
 from . import test_portal_queries
 from . import test_portal_security
 from . import test_portal_tours
+from . import test_portal_recognitions

@@ -1,0 +1,409 @@
+from collections import defaultdict, namedtuple
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, api, models
+from odoo.tools import float_compare, float_round
+
+# the evidence and the sums an accrual carries, compared to update drafts
+COMPARED_FIELDS = (
+    "kind",
+    "accrual_code",
+    "amount",
+    "date_to",
+    "held_meeting_count",
+    "mentee_count",
+    "plan_progress",
+    "satisfaction",
+    "wage",
+    "amount_before_cap",
+    "is_capped",
+    "basis",
+    "description",
+)
+PairFacts = namedtuple("PairFacts", "id mentor employee personnel_number program mentees partners names")
+
+
+class MentorshipIncentiveGeneration(models.AbstractModel):
+    """The generation of the draft incentives of an organisation for a period
+    from its accrual rules and the evidence of its pairs.
+
+    One incentive per rule, mentor and period (the pairs of the mentor
+    together). A second run creates nothing twice: drafts are updated to the
+    evidence of the day or deleted when it no longer qualifies; proposed,
+    approved, exported, paid and cancelled incentives are never touched.
+
+    The evidence, each read for all pairs at once:
+
+    - held meetings: meetings of the pair that started in the period and that
+      both the mentor and a mentee confirmed (``mentorship_is_held``);
+    - plan progress: the average progress of the pair's personal plans;
+    - satisfaction: the average score in per cent (survey's own
+      ``scoring_percentage``) of the completed answers of the pair's mentees to
+      the survey of the rule; the mentor's own answers do not count;
+    - wage: the ``wage`` of the employee's contract version (``hr.version``)
+      in force at the end of the period.
+    """
+
+    _name = "mentorship.incentive.generation"
+    _description = "Incentive Generation"
+
+    @api.model
+    def _generate(self, company, date_from, date_to):
+        """Create, update and delete the drafts of ``company`` for the period;
+        returns the counts of each and the incentives of the period. Texts are
+        written in the language of the user who generates."""
+        self = self.with_context(lang=self.env.user.lang)  # noqa: PLW0642
+        Incentive = self.env["mentorship.incentive"].sudo()
+        rules = self.env["mentorship.incentive.rule"].sudo().search([("company_id", "=", company.id)])
+        accruals = {}
+        if rules.filtered(lambda rule: rule.rule_type != "cap"):
+            evidence = self._evidence(company, date_from, date_to, rules)
+            for rule in rules.filtered(lambda rule: rule.rule_type != "cap"):
+                for mentor_id, values in getattr(self, f"_accrue_{rule.rule_type}")(rule, evidence).items():
+                    accruals[rule.id, mentor_id] = {
+                        **self._base_values(rule, company, date_from, date_to),
+                        "mentor_id": mentor_id,
+                        **values,
+                    }
+        existing = {
+            (incentive.rule_id.id, incentive.mentor_id.id): incentive
+            for incentive in Incentive.search(
+                [("company_id", "=", company.id), ("date_from", "=", date_from), ("rule_id", "!=", False)]
+            )
+        }
+        self._apply_caps(accruals, existing, rules.filtered(lambda rule: rule.rule_type == "cap"), company, date_from)
+        return self._sync(accruals, existing)
+
+    # --- evidence -------------------------------------------------------------
+
+    @api.model
+    def _utc_bounds(self, date_from, date_to):
+        """The period in UTC, its days taken in the time zone of the user."""
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        start = tz.localize(datetime.combine(date_from, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+        stop = tz.localize(datetime.combine(date_to + timedelta(days=1), time.min))
+        return start, stop.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _evidence(self, company, date_from, date_to, rules):
+        pairs = self._pair_facts(company)
+        pair_ids = list(pairs)
+        start, stop = self._utc_bounds(date_from, date_to)
+        held = (
+            self.env["calendar.event"]
+            .sudo()
+            ._read_group(
+                [
+                    ("mentorship_pair_id", "in", pair_ids),
+                    ("mentorship_is_held", "=", True),
+                    ("start", ">=", start),
+                    ("start", "<", stop),
+                ],
+                ["mentorship_pair_id"],
+                ["id:array_agg"],
+            )
+        )
+        Plan = self.env["mentorship.plan"].sudo()
+        progress = Plan._read_group([("pair_id", "in", pair_ids)], ["pair_id"], ["progress:avg"])
+        completed = []
+        if rules.filtered(lambda rule: rule.rule_type == "plan_completed"):
+            completed = Plan._read_group(
+                [("pair_id", "in", pair_ids), ("state", "=", "done"), ("date_end", "<=", date_to)], ["pair_id"]
+            )
+        employees = self.env["hr.employee"].browse(
+            sorted({facts.employee for facts in pairs.values() if facts.employee})
+        )
+        return {
+            "date_from": date_from,
+            "date_to": date_to,
+            "pairs": pairs,
+            "held": {pair.id: meeting_ids for pair, meeting_ids in held},
+            "progress": {pair.id: value for pair, value in progress},
+            "completed": {pair.id for [pair] in completed},
+            "wages": self._wages(employees, date_to),
+            "satisfaction": {survey: self._satisfaction(pairs, survey) for survey in rules.survey_id},
+        }
+
+    @api.model
+    def _pair_facts(self, company):
+        """What the rules need of each working or completed pair of the
+        organisation, as plain values read at once: thousands of pairs are
+        then grouped without touching the ORM again."""
+        pairs = (
+            self.env["mentorship.pair"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("working", "completed")),
+                    ("mentor_id", "!=", False),
+                ],
+                ["mentor_id", "program_id", "company_id", "mentee_ids"],
+            )
+        )
+        pairs.mentor_id.fetch(["employee_id"])
+        pairs.mentor_id.employee_id.fetch(["mentorship_personnel_number"])
+        pairs.mentee_ids.fetch(["partner_id"])
+        pairs.mentee_ids.partner_id.fetch(["name"])
+        return {
+            pair.id: PairFacts(
+                id=pair.id,
+                mentor=pair.mentor_id.id,
+                employee=pair.mentor_id.employee_id.id,
+                personnel_number=pair.mentor_id.employee_id.mentorship_personnel_number or False,
+                program=pair.program_id.id,
+                mentees=tuple(pair.mentee_ids.ids),
+                partners=tuple(pair.mentee_ids.partner_id.ids),
+                names=tuple(pair.mentee_ids.partner_id.mapped("name")),
+            )
+            for pair in pairs
+        }
+
+    @api.model
+    def _wages(self, employees, date_to):
+        """The wage of each employee's contract version in force at ``date_to``."""
+        wages = {}
+        versions = (
+            self.env["hr.version"]
+            .sudo()
+            .search_fetch(
+                [("employee_id", "in", employees.ids), ("date_version", "<=", date_to)],
+                ["employee_id", "wage"],
+                order="employee_id, date_version desc",
+            )
+        )
+        for version in versions:
+            wages.setdefault(version.employee_id.id, version.wage)
+        return wages
+
+    @api.model
+    def _satisfaction(self, pairs, survey):
+        """The average score of each pair's mentees on ``survey``: the mean of
+        each answering mentee's average, for the pairs with an answer."""
+        partner_ids = sorted({partner for facts in pairs.values() for partner in facts.partners})
+        scores = {
+            partner.id: score
+            for partner, score in self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("survey_id", "=", survey.id), ("state", "=", "done"), ("partner_id", "in", partner_ids)],
+                ["partner_id"],
+                ["scoring_percentage:avg"],
+            )
+        }
+        result = {}
+        for facts in pairs.values():
+            answered = [scores[partner] for partner in facts.partners if partner in scores]
+            if answered:
+                result[facts.id] = sum(answered) / len(answered)
+        return result
+
+    # --- accruals -------------------------------------------------------------
+
+    @api.model
+    def _base_values(self, rule, company, date_from, date_to):
+        return {
+            "company_id": company.id,
+            "currency_id": company.currency_id.id,
+            "rule_id": rule.id,
+            "kind": rule.kind,
+            "category": "payment" if rule.is_payment else "recognition",
+            "accrual_code": rule.accrual_code or False,
+            "basis": rule.basis or False,
+            "date_from": date_from,
+            "date_to": date_to,
+            "amount_before_cap": 0.0,
+            "is_capped": False,
+            "wage": 0.0,
+            "satisfaction": 0.0,
+        }
+
+    @api.model
+    def _pairs_by_mentor(self, rule, evidence, qualifies):
+        """The facts of the pairs of each mentor that ``qualifies``; mentors
+        without an employee record are left out of payments."""
+        by_mentor = defaultdict(list)
+        for facts in evidence["pairs"].values():
+            if (facts.employee or not rule.is_payment) and qualifies(facts):
+                by_mentor[facts.mentor].append(facts)
+        return by_mentor
+
+    @api.model
+    def _evidence_values(self, pairs, evidence, rule):
+        meeting_ids = sorted(meeting for facts in pairs for meeting in evidence["held"].get(facts.id, []))
+        progress = [evidence["progress"][facts.id] for facts in pairs if facts.id in evidence["progress"]]
+        programs = {facts.program for facts in pairs}
+        names = dict.fromkeys(name for facts in pairs for name in facts.names)
+        values = {
+            # what the incentive would compute, given at once for thousands of them
+            "employee_id": pairs[0].employee or False,
+            "personnel_number": pairs[0].personnel_number,
+            "program_id": programs.pop() if len(programs) == 1 else False,
+            "pair_ids": [facts.id for facts in pairs],
+            "meeting_ids": meeting_ids,
+            "held_meeting_count": len(meeting_ids),
+            "mentee_count": len({mentee for facts in pairs for mentee in facts.mentees}),
+            "plan_progress": float_round(sum(progress) / len(progress), 2) if progress else 0.0,
+            "description": self.env._("For the mentorship of %(mentees)s", mentees=", ".join(names)),
+        }
+        if rule.survey_id:
+            scores = evidence["satisfaction"][rule.survey_id]
+            answered = [scores[facts.id] for facts in pairs if facts.id in scores]
+            values["satisfaction"] = float_round(sum(answered) / len(answered), 2) if answered else 0.0
+        return values
+
+    @api.model
+    def _held_enough(self, rule, evidence):
+        return lambda facts: len(evidence["held"].get(facts.id, [])) >= max(rule.min_meetings, 1)
+
+    @api.model
+    def _accrue_meetings(self, rule, evidence):
+        """A fixed sum for each working pair with at least N held meetings in
+        the period."""
+        result = {}
+        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._held_enough(rule, evidence)).items():
+            amount = rule.amount * len(pairs) if rule.is_payment else 0.0
+            result[mentor_id] = {**self._evidence_values(pairs, evidence, rule), "amount": amount}
+        return result
+
+    @api.model
+    def _accrue_wage_percent(self, rule, evidence):
+        """A percentage of the employee's wage per mentee of the pairs with
+        held meetings, up to the cap of the rule."""
+        result = {}
+        currency = rule.currency_id
+        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._held_enough(rule, evidence)).items():
+            wage = evidence["wages"].get(pairs[0].employee)
+            if not wage:
+                continue
+            values = self._evidence_values(pairs, evidence, rule)
+            amount = currency.round(wage * rule.wage_percent / 100.0 * values["mentee_count"])
+            capped = bool(rule.max_amount) and amount > rule.max_amount
+            result[mentor_id] = {
+                **values,
+                "wage": wage,
+                "amount": rule.max_amount if capped else amount,
+                "amount_before_cap": amount if capped else 0.0,
+                "is_capped": capped,
+            }
+        return result
+
+    @api.model
+    def _accrue_plan_completed(self, rule, evidence):
+        """Once per pair whose personal plan is done (its end date in the
+        period or before) with the mentees' satisfaction at least X: a pair
+        rewarded by this rule in another period is not rewarded again."""
+        rewarded = set(
+            self.env["mentorship.incentive"]
+            .sudo()
+            .search(
+                [("rule_id", "=", rule.id), ("date_from", "!=", evidence["date_from"]), ("state", "!=", "cancelled")]
+            )
+            .pair_ids.ids
+        )
+        scores = evidence["satisfaction"].get(rule.survey_id, {})
+
+        def qualifies(facts):
+            satisfied = not rule.survey_id or scores.get(facts.id, -1.0) >= rule.min_satisfaction
+            return facts.id in evidence["completed"] and facts.id not in rewarded and satisfied
+
+        result = {}
+        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, qualifies).items():
+            amount = rule.amount * len(pairs) if rule.is_payment else 0.0
+            result[mentor_id] = {**self._evidence_values(pairs, evidence, rule), "amount": amount}
+        return result
+
+    @api.model
+    def _apply_caps(self, accruals, existing, cap_rules, company, date_from):
+        """Keep each employee's payments of the period under the lowest cap:
+        what is already proposed or further (and manual drafts) counts first,
+        then the new accruals are reduced, the last rules first."""
+        if not cap_rules:
+            return
+        cap = min(cap_rules.mapped("max_amount"))
+        recomputed = {incentive.id for key, incentive in existing.items() if incentive.state == "draft"}
+        others = defaultdict(float)
+        for mentor, amount in (
+            self.env["mentorship.incentive"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("date_from", "=", date_from),
+                    ("category", "=", "payment"),
+                    ("state", "!=", "cancelled"),
+                    ("id", "not in", list(recomputed)),
+                ],
+                ["mentor_id"],
+                ["amount:sum"],
+            )
+        ):
+            others[mentor.id] = amount
+        rules = self.env["mentorship.incentive.rule"].sudo()
+        by_mentor = defaultdict(list)
+        for (rule_id, mentor_id), values in accruals.items():
+            if values["amount"] and rules.browse(rule_id).is_payment:
+                by_mentor[mentor_id].append((rule_id, values))
+        for mentor_id, items in by_mentor.items():
+            room = max(cap - others[mentor_id], 0.0)
+            for _rule_id, values in items:
+                # accruals follow the rules' order: the earlier ones keep their sum
+                amount = min(values["amount"], room)
+                if float_compare(amount, values["amount"], precision_digits=2) < 0:
+                    values["amount_before_cap"] = values["amount_before_cap"] or values["amount"]
+                    values["amount"] = amount
+                    values["is_capped"] = True
+                room -= amount
+        for key in [key for key, values in accruals.items() if values["is_capped"] and not values["amount"]]:
+            del accruals[key]
+
+    # --- writing --------------------------------------------------------------
+
+    @api.model
+    def _sync(self, accruals, existing):
+        Incentive = (
+            self.env["mentorship.incentive"].sudo().with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        )
+        to_create, updated, obsolete = [], Incentive, Incentive
+        for key, values in accruals.items():
+            incentive = existing.get(key)
+            if not incentive:
+                to_create.append(self._to_write(values))
+            elif incentive.state == "draft" and self._differs(incentive, values):
+                incentive.write(self._to_write(values))
+                updated |= incentive
+        for key, incentive in existing.items():
+            if key not in accruals and incentive.state == "draft":
+                obsolete |= incentive
+        untouched = len([1 for incentive in existing.values() if incentive.state != "draft"])
+        created = Incentive.create(to_create)
+        deleted = len(obsolete)
+        obsolete.unlink()
+        return {"created": created, "updated": updated, "deleted": deleted, "untouched": untouched}
+
+    @api.model
+    def _to_write(self, values):
+        return {
+            **values,
+            "pair_ids": [Command.set(values["pair_ids"])],
+            "meeting_ids": [Command.set(values["meeting_ids"])],
+        }
+
+    @api.model
+    def _differs(self, incentive, values):
+        for name in COMPARED_FIELDS:
+            field = incentive._fields[name]
+            old, new = incentive[name], values.get(name, False)
+            if field.type in ("float", "monetary"):
+                if float_compare(old or 0.0, new or 0.0, precision_digits=2):
+                    return True
+            elif field.type == "date":
+                if old != new:
+                    return True
+            elif (old or False) != (new or False):
+                return True
+        return set(incentive.pair_ids.ids) != set(values["pair_ids"]) or set(incentive.meeting_ids.ids) != set(
+            values["meeting_ids"]
+        )

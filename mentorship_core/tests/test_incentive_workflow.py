@@ -1,0 +1,213 @@
+"""The states of an incentive and who moves each step, as each role through
+the ORM (what XML-RPC uses): draft → proposed (curator) → approved (HR
+officer or director) → exported → paid, or cancelled."""
+
+from datetime import date
+
+from psycopg2.errors import CheckViolation
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from .common_incentive import OCTOBER, IncentiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestIncentiveWorkflow(IncentiveCase, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_incentives()
+        cls.rule = cls._rule("Monthly payment", amount=3000.0)
+        cls._meetings(cls.staff_pair, [6])
+        cls.incentive = cls._generate()["created"]
+
+    def _incentive_as(self, role, incentive=None):
+        return self._as(role, "mentorship.incentive").browse((incentive or self.incentive).id)
+
+    def test_generated_draft_goes_the_whole_way(self):
+        self.env.cr.precommit.run()  # commit the creation: Odoo tracks no change of a record it is creating
+        self.assertEqual(self.incentive.state, "draft")
+        self.assertTrue(self._incentive_as("curator").action_propose())
+        self.env.cr.precommit.run()  # the tracking is written at commit
+        self.assertEqual((self.incentive.state, self.incentive.proposed_by_id), ("proposed", self.curator))
+        wizard = self._as("hr_officer", "mentorship.incentive.approve.wizard").create(
+            {"incentive_ids": [(6, 0, self.incentive.ids)], "order_number": "45-k", "order_date": date(2025, 11, 5)}
+        )
+        wizard.action_approve()
+        self.env.cr.precommit.run()  # the tracking is written at commit
+        self.assertRecordValues(
+            self.incentive,
+            [
+                {
+                    "state": "approved",
+                    "approved_by_id": self.users["hr_officer"].id,
+                    "order_number": "45-k",
+                    "order_date": date(2025, 11, 5),
+                }
+            ],
+        )
+        self.incentive.invalidate_recordset(["message_ids"])
+        tracked = self.incentive.message_ids.tracking_value_ids.filtered(lambda value: value.field_id.name == "state")
+        self.assertEqual(
+            sorted(tracked.mapped("new_value_char")), ["Approved", "Proposed"], "each move is in the chatter"
+        )
+
+    def test_who_may_move_each_step(self):
+        for role in ("staff_mentor", "hr_officer", "employee"):
+            with self.subTest(role=role), mute_logger("odoo.models"), self.assertRaises(AccessError):
+                self._incentive_as(role).action_propose()
+        self._incentive_as("curator").action_propose()
+        for role in ("curator", "coordinator", "staff_mentor"):
+            with self.subTest(role=role), mute_logger("odoo.models"), self.assertRaises(AccessError):
+                self._incentive_as(role)._approve("45-k", date(2025, 11, 5))
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._as("curator", "mentorship.incentive.approve.wizard").create(
+                {"incentive_ids": [(6, 0, self.incentive.ids)], "order_number": "1", "order_date": date(2025, 11, 5)}
+            )
+        self._incentive_as("hr_officer")._approve("45-k", date(2025, 11, 5))
+        with self.assertRefused("Only the HR officer group may cancel an approved incentive", AccessError):
+            self._incentive_as("curator").action_cancel()
+        self.assertTrue(self._incentive_as("hr_officer").action_cancel())
+        self.assertEqual(self.incentive.state, "cancelled")
+
+    def test_curator_of_another_school_reaches_nothing(self):
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._incentive_as("curator_b").action_propose()
+        self.assertEqual(self.incentive.state, "draft")
+
+    def test_state_and_evidence_are_not_written_by_hand(self):
+        attempts = [
+            {"state": "approved"},
+            {"held_meeting_count": 12},
+            {"meeting_ids": [(5, 0, 0)]},
+            {"rule_id": False},
+            {"approved_by_id": self.curator.id},
+        ]
+        for role in ("curator", "hr_officer"):
+            for values in attempts:
+                with self.subTest(role=role, values=values), self.assertRaises(AccessError):
+                    self._incentive_as(role).write(values)
+        with self.assertRaises(AccessError):
+            self._as("hr_officer", "mentorship.incentive").create(
+                {
+                    "mentor_id": self.staff_mentor.id,
+                    "kind": "stimulating",
+                    "date_from": OCTOBER[0],
+                    "date_to": OCTOBER[1],
+                    "state": "approved",
+                }
+            )
+        self.assertEqual(self.incentive.state, "draft")
+        self.assertEqual(self.incentive.held_meeting_count, 1)
+
+    def test_approval_needs_the_basis_and_an_amount(self):
+        self.incentive.action_propose()
+        hr_incentive = self._incentive_as("hr_officer")
+        hr_incentive.basis = False
+        with self.assertRefused("needs its basis"):
+            hr_incentive._approve("45-k", date(2025, 11, 5))
+        hr_incentive.write({"basis": "Regulation, clause 5", "amount": 0.0})
+        with self.assertRefused("no amount to pay"):
+            hr_incentive._approve("45-k", date(2025, 11, 5))
+        self.assertEqual(self.incentive.state, "proposed")
+        self.assertFalse(self.incentive.order_number, "nothing half-written")
+
+    def test_approved_incentive_is_locked_and_kept(self):
+        self.incentive.action_propose()
+        self._incentive_as("hr_officer")._approve("45-k", date(2025, 11, 5))
+        for values in ({"amount": 1.0}, {"basis": "Other"}, {"mentor_id": self.pupil_mentor.id}):
+            with self.subTest(values=values), self.assertRefused("can no longer be changed", UserError):
+                self._incentive_as("hr_officer").write(values)
+        with self.assertRefused("Only a draft incentive can be deleted", UserError):
+            self._incentive_as("hr_officer").unlink()
+        self.assertEqual(self.incentive.amount, 3000.0)
+
+    def test_draft_is_deleted_and_returned(self):
+        self.incentive.action_propose()
+        self.assertTrue(self._incentive_as("hr_officer").action_return_to_draft())
+        self.assertEqual(self.incentive.state, "draft")
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._incentive_as("staff_mentor").unlink()
+        self._incentive_as("curator").unlink()
+        self.assertFalse(self.incentive.exists())
+
+    def test_payments_only_for_staff_mentors(self):
+        Incentive = self._as("curator", "mentorship.incentive")
+        values = {"date_from": OCTOBER[0], "date_to": OCTOBER[1], "company_id": self.school.id}
+        with self.assertRefused("Only staff mentors with an employee record receive payments"):
+            Incentive.create({**values, "mentor_id": self.pupil_mentor.id, "kind": "stimulating"})
+        letter = Incentive.create(
+            {**values, "mentor_id": self.pupil_mentor.id, "kind": "thank_you_letter", "basis": "Regulation"}
+        )
+        self.assertEqual(letter.category, "recognition")
+        with self.assertRefused("carries no amount"):
+            self._incentive_as("hr_officer", letter).amount = 100.0
+        with self.assertRefused("cannot be negative"):
+            self._incentive_as("hr_officer").amount = -100.0
+
+    def test_award_nomination_needs_its_documents(self):
+        nomination = self._as("curator", "mentorship.incentive").create(
+            {
+                "mentor_id": self.staff_mentor.id,
+                "kind": "award_honorary_mentor",
+                "date_from": date(2025, 9, 1),
+                "date_to": date(2026, 5, 31),
+                "basis": "Regulation on awards, clause 2",
+                "description": "Ten years of mentoring young teachers",
+            }
+        )
+        self.assertEqual(len(nomination.document_ids), 5)
+        nomination.action_propose()
+        with self.assertRefused("misses documents: Submission for the award"):
+            self._incentive_as("hr_officer", nomination)._approve("46-k", date(2025, 11, 5))
+        nomination.document_ids.write({"is_provided": True})
+        self._incentive_as("hr_officer", nomination)._approve("46-k", date(2025, 11, 5))
+        self.assertEqual(nomination.state, "approved")
+        with self.assertRefused("can no longer be changed", UserError):
+            self._as("curator", "mentorship.incentive.document").browse(
+                nomination.document_ids[0].id
+            ).is_provided = False
+
+    def test_recognition_printed_as_a_letter_once_approved(self):
+        letter = self.env["mentorship.incentive"].create(
+            {
+                "mentor_id": self.pupil_mentor.id,
+                "company_id": self.school.id,
+                "kind": "thank_you_letter",
+                "date_from": OCTOBER[0],
+                "date_to": OCTOBER[1],
+                "basis": "Regulation on recognition, clause 1",
+                "description": "For the mentorship of a fifth-form pupil",
+            }
+        )
+        report = self.env["ir.actions.report"]
+        with self.assertRefused("Only an approved thank-you letter", UserError):
+            report._render_qweb_html("mentorship_core.report_incentive_letter", letter.ids)
+        letter.action_propose()
+        letter._approve("47-k", date(2025, 11, 5))
+        html, _type = report._render_qweb_html("mentorship_core.report_incentive_letter", letter.ids)
+        self.assertIn("Thank-You Letter", html.decode())
+        self.assertIn(self.pupil_mentor.partner_id.name, html.decode())
+        self.assertIn("For the mentorship of a fifth-form pupil", html.decode())
+        self.assertEqual(self.pupil_mentor.recognition_ids, letter)
+        self.assertEqual(self.env["mentorship.incentive"]._recognitions_of(self.users["portal_mentor"]), letter)
+        self.assertFalse(self.env["mentorship.incentive"]._recognitions_of(self.users["staff_mentor"]))
+
+    def test_bad_input_is_refused(self):
+        Incentive = self._as("curator", "mentorship.incentive")
+        values = {"mentor_id": self.staff_mentor.id, "kind": "thank_you_letter", "company_id": self.school.id}
+        with mute_logger("odoo.sql_db"), self.assertRaises(CheckViolation), self.cr.savepoint():
+            Incentive.create({**values, "date_from": date(2025, 10, 31), "date_to": date(2025, 10, 1)})
+            Incentive.env.flush_all()
+        with self.assertRefused("cannot be empty"):
+            Incentive.create({**values, "date_from": OCTOBER[0], "date_to": OCTOBER[1], "basis": "  "})
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            Incentive.create(
+                {**values, "date_from": OCTOBER[0], "date_to": OCTOBER[1], "pair_ids": [(6, 0, self.pair_b.ids)]}
+            )
+        with self.assertRefused("another organisation"):
+            self.env["mentorship.incentive"].create(
+                {**values, "date_from": OCTOBER[0], "date_to": OCTOBER[1], "pair_ids": [(6, 0, self.pair_b.ids)]}
+            )
