@@ -108,7 +108,7 @@ class TestIncentiveAccess(IncentiveCase, TransactionCase):
             self._as("hr_officer", "mentorship.incentive.batch").browse(self.batch_b.id).read(["name"])
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             self._as("hr_officer", "mentorship.incentive").browse(self.incentive_b.id).action_cancel()
-        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+        with self.assertRefused("Only the curators and HR officers of Test School No. 1", AccessError):
             self._as("curator_b", "mentorship.incentive.generate.wizard").create(
                 {"company_id": self.school.id, "month": OCTOBER[0]}
             ).action_generate()

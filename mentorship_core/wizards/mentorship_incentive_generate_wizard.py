@@ -49,7 +49,7 @@ class MentorshipIncentiveGenerateWizard(models.TransientModel):
         if not (user.has_group(CURATOR_GROUP) or user.has_group(HR_GROUP)) or self.company_id not in user.company_ids:
             raise AccessError(
                 self.env._("Only the curators and HR officers of %(company)s generate its incentives.",
-                           company=self.company_id.name)
+                           company=self.company_id.sudo().name)
             )  # fmt: skip
         result = self.env["mentorship.incentive.generation"]._generate(self.company_id, self.date_from, self.date_to)
         self.write(
