@@ -11,6 +11,7 @@ mkdir -p "$LOG_DIR"
 
 say "Test database $DB: dropping and installing $MENTORSHIP_ADDONS with demo data"
 dropdb --if-exists "$DB"
+: >"$LOG_DIR/install.log"
 odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --with-demo --stop-after-init --no-http \
     --log-level=warn --logfile="$LOG_DIR/install.log" \
     || { cat "$LOG_DIR/install.log"; die "Installing the addons failed"; }
