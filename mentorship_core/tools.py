@@ -13,6 +13,6 @@ def check_not_blank(records, field_names):
                 raise ValidationError(
                     records.env._(
                         "%(field)s cannot be empty or only spaces.",
-                        field=record._fields[name].get_description(records.env)["string"],
+                        field=record._fields[name]._description_string(records.env),
                     )
                 )

@@ -311,7 +311,7 @@ class MentorshipIncentive(models.Model):
                 self.env._(
                     "The state, the evidence and the batch of an incentive are set by its workflow and its "
                     "generation only (%(fields)s).",
-                    fields=", ".join(self._fields[name].get_description(self.env)["string"] for name in protected),
+                    fields=", ".join(self._fields[name]._description_string(self.env) for name in protected),
                 )
             )
 

@@ -174,7 +174,7 @@ class MentorshipPair(models.Model):
                 self.env._(
                     "Only a curator changes the stage, the approving order, the training exception and the "
                     "dissolution of a pair (%(fields)s).",
-                    fields=", ".join(self._fields[name].get_description(self.env)["string"] for name in protected),
+                    fields=", ".join(self._fields[name]._description_string(self.env) for name in protected),
                 )
             )
 
