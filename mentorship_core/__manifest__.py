@@ -8,6 +8,7 @@
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
     "depends": ["mail", "hr", "calendar", "survey", "base_import", "report_xlsx"],
+    "external_dependencies": {"python": ["pytrovich"]},
     "data": [
         "security/mentorship_security.xml",
         "security/ir.model.access.csv",

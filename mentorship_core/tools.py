@@ -1,4 +1,11 @@
-"""Small checks shared by the mentorship models."""
+"""Small checks and Russian document formats shared by the mentorship addons."""
+
+from functools import lru_cache
+
+from babel.dates import format_date
+from pytrovich.detector import PetrovichGenderDetector
+from pytrovich.enums import Case, NamePart
+from pytrovich.maker import PetrovichDeclinationMaker
 
 from odoo.exceptions import ValidationError
 
@@ -16,3 +23,60 @@ def check_not_blank(records, field_names):
                         field=record._fields[name]._description_string(records.env),
                     )
                 )
+
+
+# Russian documents: dates, initials and declined names
+# ------------------------------------------------------
+
+_NAME_PARTS = (NamePart.LASTNAME, NamePart.FIRSTNAME, NamePart.MIDDLENAME)
+_CASES = {
+    "genitive": Case.GENITIVE,
+    "dative": Case.DATIVE,
+    "accusative": Case.ACCUSATIVE,
+    "instrumental": Case.INSTRUMENTAL,
+    "prepositional": Case.PREPOSITIONAL,
+    "nominative": Case.NOMINATIVE,
+}
+
+
+def format_date_ru(value):
+    """«23 ноября 2026 г.», the way a Russian order or letter dates itself."""
+    if not value:
+        return ""
+    return "%s г." % format_date(value, "d MMMM y", locale="ru")
+
+
+def short_name(full_name):
+    """«Иванова Ирина Ивановна» → «Иванова И. И.» (surname first, as the
+    names of people are kept here). A name of one word stays as it is."""
+    surname, *given = (full_name or "").split()
+    return " ".join([surname, *("%s." % part[0] for part in given)]) if given else full_name or ""
+
+
+@lru_cache(maxsize=1)
+def _petrovich():
+    return PetrovichGenderDetector(), PetrovichDeclinationMaker()
+
+
+def decline_name(full_name, case):
+    """Decline a full name «Фамилия Имя Отчество» into ``case`` (``genitive``,
+    ``dative``, ...): «Соколовой Ирине Викторовне» for a letter addressed to
+    Соколова Ирина Викторовна. The gender comes from the patronymic and the
+    first name; words beyond the three parts are kept as they are."""
+    words = (full_name or "").split()
+    if not words:
+        return ""
+    parts = dict(zip(_NAME_PARTS, words, strict=False))
+    detector, maker = _petrovich()
+    gender = detector.detect(
+        lastname=parts.get(NamePart.LASTNAME),
+        firstname=parts.get(NamePart.FIRSTNAME),
+        middlename=parts.get(NamePart.MIDDLENAME),
+    )
+    declined = [maker.make(part, gender, _CASES[case], word, known_gender=False) for part, word in parts.items()]
+    return " ".join(declined + words[len(_NAME_PARTS) :])
+
+
+def short_name_declined(full_name, case):
+    """«Соколовой И. В.»: the declined surname with initials."""
+    return short_name(decline_name(full_name, case))
