@@ -43,14 +43,14 @@ def format_date_ru(value):
     """«23 ноября 2026 г.», the way a Russian order or letter dates itself."""
     if not value:
         return ""
-    return "%s г." % format_date(value, "d MMMM y", locale="ru")
+    return f"{format_date(value, 'd MMMM y', locale='ru')} г."
 
 
 def short_name(full_name):
     """«Иванова Ирина Ивановна» → «Иванова И. И.» (surname first, as the
     names of people are kept here). A name of one word stays as it is."""
-    surname, *given = (full_name or "").split()
-    return " ".join([surname, *("%s." % part[0] for part in given)]) if given else full_name or ""
+    words = (full_name or "").split()
+    return " ".join([*words[:1], *(f"{word[0]}." for word in words[1:])])
 
 
 @lru_cache(maxsize=1)
