@@ -1,6 +1,10 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from ..tools import decline_name, short_name
+
+DIRECTOR_GROUP = "mentorship_core.group_mentorship_director"
+
 
 class MentorshipIncentiveLetter(models.AbstractModel):
     """The thank-you letter or certificate of honour of an approved
@@ -20,4 +24,27 @@ class MentorshipIncentiveLetter(models.AbstractModel):
                     incentive=refused[0].display_name,
                 )
             )
-        return {"doc_ids": docids, "doc_model": "mentorship.incentive", "docs": docs}
+        return {
+            "doc_ids": docids,
+            "doc_model": "mentorship.incentive",
+            "docs": docs,
+            "recipient_names": {doc.id: self._recipient_name(doc) for doc in docs},
+            "signatory_names": {doc.id: self._signatory_name(doc) for doc in docs},
+        }
+
+    @api.model
+    def _recipient_name(self, doc):
+        """A Russian letter thanks someone in the dative («выражает
+        благодарность Соколовой Ирине Викторовне»); a certificate is awarded
+        to the name as it is."""
+        name = doc.mentor_id.partner_id.name
+        if doc.kind == "thank_you_letter" and (self.env.lang or "").startswith("ru"):
+            return decline_name(name, "dative")
+        return name
+
+    @api.model
+    def _signatory_name(self, doc):
+        """The director who approved the recognition signs it; an approval by
+        an HR officer leaves the name for the director to write."""
+        approver = doc.approved_by_id
+        return short_name(approver.name) if approver.has_group(DIRECTOR_GROUP) else ""

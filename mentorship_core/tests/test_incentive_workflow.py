@@ -195,6 +195,34 @@ class TestIncentiveWorkflow(IncentiveCase, TransactionCase):
         self.assertEqual(self.env["mentorship.incentive"]._recognitions_of(self.users["portal_mentor"]), letter)
         self.assertFalse(self.env["mentorship.incentive"]._recognitions_of(self.users["staff_mentor"]))
 
+    def test_russian_letter_thanks_in_the_dative_and_the_director_signs(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"].search([("name", "=", "mentorship_core")])._update_translations(["ru_RU"])
+        self.pupil_mentor.partner_id.name = "Соколова Ирина Викторовна"
+        self.users["director"].name = "Воронцов Павел Сергеевич"
+        letter = self._as("curator", "mentorship.incentive").create(
+            {
+                "mentor_id": self.pupil_mentor.id,
+                "company_id": self.school.id,
+                "kind": "thank_you_letter",
+                "date_from": OCTOBER[0],
+                "date_to": OCTOBER[1],
+                "basis": "Положение о поощрении, п. 1",
+            }
+        )
+        letter.action_propose()
+        self._as("director", "mentorship.incentive").browse(letter.id)._approve("47-к", date(2025, 11, 5))
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="ru_RU")
+            ._render_qweb_html("mentorship_core.report_incentive_letter", letter.ids)[0]
+            .decode()
+        )
+        self.assertIn("выражает искреннюю благодарность", html)
+        self.assertIn("Соколовой Ирине Викторовне", html)
+        self.assertIn("Воронцов П. С.", html)
+        self.assertIn(self.school.name, html, "the organisation heads its letter")
+
     def test_bad_input_is_refused(self):
         Incentive = self._as("curator", "mentorship.incentive")
         values = {"mentor_id": self.staff_mentor.id, "kind": "thank_you_letter", "company_id": self.school.id}
