@@ -19,7 +19,7 @@ PY
     say "Database $DB: installing the mentorship addons with demo data"
     odoo_bin -d "$DB" -i "$MENTORSHIP_ADDONS" --stop-after-init --no-http
     odoo_bin shell -d "$DB" --no-http <<'PY'
-users = env["res.users"].search([("login", "in", ["admin", "curator", "mentor", "hr_officer", "mentee", "pupil_mentor", "parent"])])
+users = env["res.users"].search([("login", "in", ["admin", "curator", "mentor", "hr_officer", "director", "mentee", "pupil_mentor", "parent"])])
 users.lang = "ru_RU"
 env.cr.commit()
 PY
@@ -33,6 +33,7 @@ cat <<MSG
     curator / curator          curator of the school's working group
     mentor / mentor            a teacher mentor (sees only her pairs)
     hr_officer / hr_officer    HR officer (mentor incentives)
+    director / director        head of the school (approves incentives)
   Portal (http://localhost:8069/my/mentorship):
     mentee / mentee            a pupil with a mentor
     pupil_mentor / pupil_mentor  his mentor, a senior pupil

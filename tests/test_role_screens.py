@@ -10,7 +10,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
 
-BACK_OFFICE_ROLES = ("curator", "coordinator", "staff_mentor", "hr_officer")
+BACK_OFFICE_ROLES = ("curator", "coordinator", "staff_mentor", "hr_officer", "director")
 RECORD_VIEWS = ("list", "kanban", "calendar", "form")
 GROUPED_VIEWS = ("pivot", "graph")
 

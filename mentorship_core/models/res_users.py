@@ -1,9 +1,10 @@
 from odoo import api, models
 
-# the first group a user has decides where they land after login
+# the first group a user has decides where they land after login: HR officers
+# and directors (who are curators too) on the incentives
 MENTORSHIP_HOME_ACTIONS = (
+    ("mentorship_core.group_mentorship_hr_officer", "mentorship_core.mentorship_incentive_action"),
     ("mentorship_core.group_mentorship_mentor", "mentorship_core.mentorship_pair_action"),
-    ("mentorship_core.group_mentorship_hr_officer", "mentorship_core.mentorship_mentor_action"),
 )
 
 

@@ -178,6 +178,7 @@ class MentorshipRolesCase(MentorshipCase):
             ),
             "staff_mentor": user("test_staff_mentor", "mentorship_core.group_mentorship_mentor"),
             "hr_officer": user("test_hr_officer", "mentorship_core.group_mentorship_hr_officer"),
+            "director": user("test_school_director", "mentorship_core.group_mentorship_director"),
             "employee": user("test_plain_employee", "base.group_user"),
             "portal_mentee": user("test_portal_mentee", "base.group_portal"),
             "portal_mentor": user("test_portal_mentor", "base.group_portal"),

@@ -196,12 +196,13 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
 
     def test_mentorship_roles_land_in_mentorship(self):
         pairs = self.env.ref("mentorship_core.mentorship_pair_action")
-        mentors = self.env.ref("mentorship_core.mentorship_mentor_action")
+        incentives = self.env.ref("mentorship_core.mentorship_incentive_action")
         for role, action in (
             ("curator", pairs),
             ("coordinator", pairs),
             ("staff_mentor", pairs),
-            ("hr_officer", mentors),
+            ("hr_officer", incentives),
+            ("director", incentives),
         ):
             with self.subTest(role=role):
                 self.assertEqual(self.users[role].action_id.id, action.id)

@@ -137,3 +137,27 @@ class TestIncentiveAccess(IncentiveCase, TransactionCase):
             [], ["company_id"], ["amount:sum"]
         )
         self.assertEqual(hr_totals, [(self.school, 6000.0)])
+
+    def test_director_approves_and_reads_amounts_of_own_school(self):
+        proposed = self._as("curator", "mentorship.incentive").create(
+            {
+                "mentor_id": self.staff_mentor.id,
+                "company_id": self.school.id,
+                "kind": "thank_you_letter",
+                "date_from": OCTOBER[0],
+                "date_to": OCTOBER[1],
+                "basis": "Regulation, clause 3.4",
+            }
+        )
+        proposed.action_propose()
+        director_view = self._as("director", "mentorship.incentive").browse(proposed.id)
+        director_view._approve("47-k", date(2025, 11, 6))
+        self.assertEqual(
+            (proposed.state, proposed.approved_by_id), ("approved", self.users["director"]), "the director signs"
+        )
+        [amounts] = self._as("director", "mentorship.incentive").browse(self.own.id).read(list(HR_ONLY_FIELDS))
+        self.assertEqual(amounts["amount"], 3000.0)
+        self.assertEqual(self._visible("director", "mentorship.incentive.batch"), self.batch)
+        self.assertNotIn(self.incentive_b, self._visible("director"))
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._as("director", "mentorship.incentive").browse(self.incentive_b.id).read(["amount"])
