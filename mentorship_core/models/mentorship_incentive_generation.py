@@ -1,10 +1,11 @@
+import json
 from collections import defaultdict, namedtuple
 from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import Command, api, models
-from odoo.tools import float_compare, float_round
+from odoo.tools import SQL, float_compare, float_round
 
 # the evidence and the sums an accrual carries, compared to update drafts
 COMPARED_FIELDS = (
@@ -67,12 +68,13 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
                         "mentor_id": mentor_id,
                         **values,
                     }
-        existing = {
-            (incentive.rule_id.id, incentive.mentor_id.id): incentive
-            for incentive in Incentive.search(
-                [("company_id", "=", company.id), ("date_from", "=", date_from), ("rule_id", "!=", False)]
-            )
-        }
+        incentives = Incentive.search_fetch(
+            [("company_id", "=", company.id), ("date_from", "=", date_from), ("rule_id", "!=", False)],
+            ["rule_id", "mentor_id", "state", "pair_ids", "meeting_ids", *COMPARED_FIELDS],
+        )
+        # reading the meetings of an incentive filters out archived ones: their flags read at once
+        incentives.with_context(active_test=False).meeting_ids.fetch(["active"])
+        existing = {(incentive.rule_id.id, incentive.mentor_id.id): incentive for incentive in incentives}
         self._apply_caps(accruals, existing, rules.filtered(lambda rule: rule.rule_type == "cap"), company, date_from)
         return self._sync(accruals, existing)
 
@@ -145,7 +147,8 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         )
         pairs.mentor_id.fetch(["employee_id"])
         pairs.mentor_id.employee_id.fetch(["mentorship_personnel_number"])
-        pairs.mentee_ids.fetch(["partner_id"])
+        # the active flag too: reading the mentees of a pair filters out archived ones
+        pairs.with_context(active_test=False).mentee_ids.fetch(["active", "partner_id"])
         pairs.mentee_ids.partner_id.fetch(["name"])
         return {
             pair.id: PairFacts(
@@ -370,7 +373,7 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         for key, values in accruals.items():
             incentive = existing.get(key)
             if not incentive:
-                to_create.append(self._to_write(values))
+                to_create.append(values)
             elif incentive.state == "draft" and self._differs(incentive, values):
                 incentive.write(self._to_write(values))
                 updated |= incentive
@@ -378,10 +381,92 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
             if key not in accruals and incentive.state == "draft":
                 obsolete |= incentive
         untouched = len([1 for incentive in existing.values() if incentive.state != "draft"])
-        created = Incentive.create(to_create)
+        created = self._insert_drafts(to_create)
         deleted = len(obsolete)
         obsolete.unlink()
         return {"created": created, "updated": updated, "deleted": deleted, "untouched": untouched}
+
+    @api.model
+    def _insert_drafts(self, values_list):
+        """Insert the new drafts in one statement per table, where the ORM
+        takes an INSERT per 100 rows: a municipality's month is thousands of
+        drafts. They are created without a log or followers, as the ORM
+        would with ``mail_create_nolog`` and ``mail_create_nosubscribe``, and
+        the model's constraints are then checked on them, their fields read
+        at once."""
+        Incentive = self.env["mentorship.incentive"].sudo()
+        if not values_list:
+            return Incentive
+        relations = ("pair_ids", "meeting_ids")
+        columns = [name for name in values_list[0] if name not in relations]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mentorship_incentive (%(columns)s, mentor_user_id, state,
+                                                  create_uid, write_uid, create_date, write_date)
+                SELECT %(values)s, mentor.user_id, 'draft', %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM jsonb_to_recordset(%(rows)s) AS draft(%(types)s)
+                  JOIN mentorship_mentor mentor ON mentor.id = draft.mentor_id
+                 ORDER BY draft.position
+             RETURNING rule_id, mentor_id, id
+                """,
+                columns=SQL(", ").join(SQL.identifier(name) for name in columns),
+                values=SQL(", ").join(SQL.identifier("draft", name) for name in columns),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                # the rows keep their order, and so the order of the ids, as the ORM would
+                rows=json.dumps(
+                    [
+                        {name: self._json_value(Incentive._fields[name], values[name]) for name in columns}
+                        | {"position": position}
+                        for position, values in enumerate(values_list)
+                    ],
+                    default=str,
+                ),
+                types=SQL(", ").join(
+                    [
+                        *(
+                            SQL("%s %s", SQL.identifier(name), SQL(Incentive._fields[name].column_type[1]))
+                            for name in columns
+                        ),
+                        SQL("position int"),
+                    ]
+                ),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        new_ids = {(rule, mentor): incentive for rule, mentor, incentive in rows}
+        created = Incentive.browse(incentive for _rule, _mentor, incentive in rows)
+        for name in relations:
+            field = Incentive._fields[name]
+            pairs = [
+                (new_ids[values["rule_id"], values["mentor_id"]], target)
+                for values in values_list
+                for target in values[name]
+            ]
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[])",
+                    SQL.identifier(field.relation),
+                    SQL.identifier(field.column1),
+                    SQL.identifier(field.column2),
+                    [incentive for incentive, _target in pairs],
+                    [target for _incentive, target in pairs],
+                )
+            )
+        self.env.invalidate_all()
+        created.fetch()
+        created.fetch(relations)
+        created.pair_ids.fetch(["company_id"])
+        created._validate_fields([*columns, *relations])
+        created.filtered("is_award")._add_award_checklist()
+        return created
+
+    @api.model
+    def _json_value(self, field, value):
+        """False is the ORM's empty value; in a row of SQL it is NULL."""
+        return None if value is False and field.type != "boolean" else value
 
     @api.model
     def _to_write(self, values):
