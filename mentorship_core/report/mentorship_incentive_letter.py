@@ -1,7 +1,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
-from ..tools import decline_name, short_name
+from ..tools import decline_name, format_date_ru, short_name
 
 DIRECTOR_GROUP = "mentorship_core.group_mentorship_director"
 
@@ -30,7 +31,12 @@ class MentorshipIncentiveLetter(models.AbstractModel):
             "docs": docs,
             "recipient_names": {doc.id: self._recipient_name(doc) for doc in docs},
             "signatory_names": {doc.id: self._signatory_name(doc) for doc in docs},
+            "order_dates": {doc.id: self._order_date(doc) for doc in docs},
         }
+
+    @api.model
+    def _in_russian(self):
+        return (self.env.lang or "").startswith("ru")
 
     @api.model
     def _recipient_name(self, doc):
@@ -38,9 +44,16 @@ class MentorshipIncentiveLetter(models.AbstractModel):
         благодарность Соколовой Ирине Викторовне»); a certificate is awarded
         to the name as it is."""
         name = doc.mentor_id.partner_id.name
-        if doc.kind == "thank_you_letter" and (self.env.lang or "").startswith("ru"):
+        if doc.kind == "thank_you_letter" and self._in_russian():
             return decline_name(name, "dative")
         return name
+
+    @api.model
+    def _order_date(self, doc):
+        """«3 ноября 2026 г.» in a Russian letter, the user's format otherwise."""
+        if self._in_russian():
+            return format_date_ru(doc.order_date)
+        return format_date(self.env, doc.order_date)
 
     @api.model
     def _signatory_name(self, doc):

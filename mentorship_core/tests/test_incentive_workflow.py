@@ -221,6 +221,7 @@ class TestIncentiveWorkflow(IncentiveCase, TransactionCase):
         self.assertIn("выражает искреннюю благодарность", html)
         self.assertIn("Соколовой Ирине Викторовне", html)
         self.assertIn("Воронцов П. С.", html)
+        self.assertIn("5 ноября 2025 г.", html)
         self.assertIn(self.school.name, html, "the organisation heads its letter")
 
     def test_bad_input_is_refused(self):
