@@ -27,8 +27,16 @@ class TestSecurityGroups(MentorshipRolesCase, TransactionCase):
                 "mentorship_core.group_mentorship_curator",
                 "mentorship_core.group_mentorship_coordinator",
                 "mentorship_core.group_mentorship_hr_officer",
+                "mentorship_core.group_mentorship_director",
             },
         )
+
+    def test_director_is_curator_and_hr_officer_not_coordinator(self):
+        director = self.users["director"]
+        self.assertTrue(director.has_group("mentorship_core.group_mentorship_hr_officer"))
+        self.assertTrue(director.has_group("mentorship_core.group_mentorship_curator"))
+        self.assertFalse(director.has_group("mentorship_core.group_mentorship_coordinator"))
+        self.assertFalse(self.users["hr_officer"].has_group("mentorship_core.group_mentorship_director"))
 
     def test_coordinator_implies_curator_and_mentor(self):
         coordinator = self.users["coordinator"]
