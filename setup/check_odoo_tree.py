@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 # Addons that come from PyPI wheels (setup/requirements.txt), not from Odoo.
-OCA_ADDONS = {"report_xlsx", "report_py3o"}
+OCA_ADDONS = {"report_xlsx", "report_py3o", "queue_job"}
 # Addons Odoo loads at start whatever the dependencies say.
 SERVER_WIDE = {"base", "web"}
 MANIFEST_FILE_KEYS = ("data", "demo")
