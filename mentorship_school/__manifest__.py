@@ -6,7 +6,7 @@
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
-    "depends": ["mentorship_core"],
+    "depends": ["mentorship_core", "queue_job"],
     "data": [
         "security/ir.model.access.csv",
         "security/mentorship_school_rules.xml",
@@ -17,6 +17,7 @@
         "views/mentorship_school_subject_views.xml",
         "views/mentorship_school_period_views.xml",
         "views/mentorship_school_mark_views.xml",
+        "views/mentorship_school_mark_import_views.xml",
         "views/mentorship_school_exam_result_views.xml",
         "views/mentorship_school_achievement_views.xml",
         "views/mentorship_mentee_views.xml",

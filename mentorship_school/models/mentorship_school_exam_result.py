@@ -9,11 +9,8 @@ class MentorshipSchoolExamResult(models.Model):
     _name = "mentorship.school.exam.result"
     _description = "Exam Result of a Pupil"
     _order = "date desc, id desc"
-    _check_company_auto = True
+    _inherit = ["mentorship.school.pupil.record.mixin"]
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Pupil", required=True, index=True, ondelete="cascade", check_company=True
-    )
     exam = fields.Selection(EXAMS, required=True)
     subject_id = fields.Many2one("mentorship.school.subject", required=True)
     date = fields.Date(required=True)
@@ -21,7 +18,4 @@ class MentorshipSchoolExamResult(models.Model):
     passed = fields.Boolean()
     teacher_id = fields.Many2one(
         "hr.employee", index="btree_not_null", check_company=True, help="Who prepared the pupil for the exam."
-    )
-    company_id = fields.Many2one(
-        "res.company", string="Organisation", required=True, index=True, default=lambda self: self.env.company
     )

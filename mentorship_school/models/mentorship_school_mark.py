@@ -7,18 +7,12 @@ class MentorshipSchoolMark(models.Model):
     _name = "mentorship.school.mark"
     _description = "Average Mark of a Pupil"
     _order = "period_id desc, partner_id, subject_id"
-    _check_company_auto = True
+    _inherit = ["mentorship.school.pupil.record.mixin"]
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Pupil", required=True, index=True, ondelete="cascade", check_company=True
-    )
     period_id = fields.Many2one("mentorship.school.period", required=True, index=True)
     subject_id = fields.Many2one("mentorship.school.subject", required=True)
     average = fields.Float(string="Average Mark", digits=(3, 2), required=True, aggregator="avg")
     teacher_id = fields.Many2one("hr.employee", index="btree_not_null", check_company=True)
-    company_id = fields.Many2one(
-        "res.company", string="Organisation", required=True, index=True, default=lambda self: self.env.company
-    )
 
     _pupil_period_subject_uniq = models.Constraint(
         "UNIQUE(partner_id, period_id, subject_id)", "A pupil has one average mark per subject and period."

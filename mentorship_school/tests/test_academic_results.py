@@ -1,13 +1,14 @@
-import base64
 import io
 from datetime import date
 
 import xlsxwriter
 
-from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.mentorship_core.tests.common import MentorshipCase
+
+from .common import import_marks
 
 HEADER = "pupil_code;period;subject;average"
 
@@ -110,10 +111,10 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
         self.assertAlmostEqual(mentee.pupils_exam_pass_since, 80.0)
 
     def _import(self, content, filename="marks.csv"):
-        wizard = self.env["mentorship.school.mark.import.wizard"].create(
-            {"file": base64.b64encode(content), "filename": filename}
-        )
-        return wizard.action_import()
+        return import_marks(self.env, content, filename)
+
+    def _marks_of(self, pupils):
+        return self.env["mentorship.school.mark"].search([("partner_id", "in", pupils.ids)])
 
     def test_import_2000_rows_with_bad_rows_writes_nothing(self):
         pupils = self.env["res.partner"].create(
@@ -128,40 +129,80 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
             999: "C0499;Q2;Basket weaving;4",  # unknown subject
             1500: "C0001;Q4;Mathematics;7",  # mark out of range
             1777: "C0277;Q4;Mathematics;four",  # not a number
+            1999: "C0499;Q4;Mathematics;",  # no mark on the very last row
         }
         for index, line in bad.items():
             lines[index + 1] = line
         lines[1901] = lines[1900]  # a duplicate of the row above
-        with self.assertRefused(r"(?s)6 bad rows.*Row 14: unknown pupil code 'C9999'", UserError) as refused:
-            self._import("\n".join(lines).encode())
-        text = str(refused.exception)
+        mark_import = self._import("\n".join(lines).encode())
+        self.assertEqual(
+            (mark_import.state, mark_import.rows_total, mark_import.rows_bad, mark_import.rows_created),
+            ("failed", 2000, 7, 0),
+        )
+        self.assertRegex(
+            mark_import.result, r"^The file was not imported: 7 bad rows.\nRow 14: unknown pupil code 'C9999'"
+        )
         for row, reason in [
             (347, "unknown period 'Q9'"),
             (1001, "unknown subject 'Basket weaving'"),
             (1502, "the average mark '7' is not a number from 1 to 5"),
             (1779, "the average mark 'four'"),
             (1902, "the same pupil, period and subject as row 1901"),
+            (2001, "the average mark '' is not a number"),
         ]:
-            self.assertIn(f"Row {row}: {reason}", text)
-        self.assertFalse(self.env["mentorship.school.mark"].search_count([("partner_id", "in", pupils.ids)]))
+            self.assertIn(f"Row {row}: {reason}", mark_import.result)
+        self.assertFalse(self._marks_of(pupils))
 
     def test_import_good_file_creates_and_updates(self):
-        self.env["res.partner"].create({"name": "Known Pupil", "mentorship_pupil_code": "K-1"})
-        self._import(f"{HEADER}\nK-1;Q1;Mathematics;3,5\nK-1;Q2;Physics;4.25".encode())
-        marks = self.env["mentorship.school.mark"].search([("partner_id.mentorship_pupil_code", "=", "K-1")])
-        self.assertEqual(sorted(marks.mapped("average")), [3.5, 4.25])
+        pupil = self.env["res.partner"].create({"name": "Known Pupil", "mentorship_pupil_code": "K-1"})
+        mark_import = self._import(f"{HEADER}\nK-1;Q1;Mathematics;3,5\nK-1;Q2;Physics;4.25".encode())
+        self.assertEqual(
+            (mark_import.state, mark_import.progress, mark_import.rows_created, mark_import.rows_updated),
+            ("done", 100, 2, 0),
+        )
+        self.assertEqual(sorted(self._marks_of(pupil).mapped("average")), [3.5, 4.25])
         buffer = io.BytesIO()
         workbook = xlsxwriter.Workbook(buffer)
         sheet = workbook.add_worksheet()
         sheet.write_row(0, 0, ["Код ученика", "Период", "Предмет", "Средний балл"])
         sheet.write_row(1, 0, ["K-1", "Q1", "mathematics", 4.0])
+        sheet.write_row(2, 0, ["K-1", "Q2", "Physics", 4.25])
         workbook.close()
-        self._import(buffer.getvalue(), filename="marks.xlsx")
-        marks.invalidate_recordset()
-        self.assertEqual(sorted(marks.mapped("average")), [4.0, 4.25], "the Q1 mark is updated, not doubled")
+        mark_import = self._import(buffer.getvalue(), filename="marks.xlsx")
+        self.assertEqual((mark_import.state, mark_import.rows_created, mark_import.rows_updated), ("done", 0, 1))
+        self.assertEqual(
+            sorted(self._marks_of(pupil).mapped("average")), [4.0, 4.25], "the Q1 mark is updated, not doubled"
+        )
 
     def test_import_refuses_a_file_without_the_columns(self):
-        with self.assertRefused("column pupil_code / код ученика is missing", UserError):
-            self._import(b"name;mark\nIvan;5")
-        with self.assertRefused("The file is empty", UserError):
-            self._import(b"")
+        for content, filename, reason in [
+            (b"name;mark\nIvan;5", "marks.csv", "The column pupil_code / код ученика is missing from the file."),
+            (b"", "marks.csv", "The file is empty."),
+            (b"not a spreadsheet", "marks.xlsx", "The import failed and nothing was written: "),
+        ]:
+            with self.subTest(filename=filename, content=content):
+                mark_import = self._import(content, filename)
+                self.assertEqual(mark_import.state, "failed")
+                self.assertTrue(mark_import.result.startswith(reason), mark_import.result)
+
+    def test_a_failure_while_writing_leaves_nothing_half_written(self):
+        """A database error in the third batch of 10,000 marks: the first two
+        batches are not kept either."""
+        pupils = self.env["res.partner"].create(
+            [{"name": f"Pupil {i}", "mentorship_pupil_code": f"F{i:05d}"} for i in range(6250)]
+        )
+        rows = [f"F{i:05d};{period.name};Mathematics;4" for period in self.periods for i in range(6250)]
+        rows[22_222] = rows[22_222].replace(";4", ";4,44")
+        self.env.cr.execute(
+            """
+            CREATE FUNCTION mentorship_test_refuse_mark() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+            CREATE TRIGGER refuse_mark BEFORE INSERT ON mentorship_school_mark
+               FOR EACH ROW WHEN (NEW.average = 4.44) EXECUTE FUNCTION mentorship_test_refuse_mark();
+            """
+        )
+        with mute_logger("odoo.sql_db"):
+            mark_import = self._import("\n".join([HEADER, *rows]).encode())
+        self.assertEqual(mark_import.state, "failed")
+        self.assertIn("disk full", mark_import.result)
+        self.assertFalse(self._marks_of(pupils))

@@ -2,13 +2,14 @@
 of that school (or shared ones): no crossover between the schools of a
 department."""
 
-import base64
 from datetime import date
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
+
+from .common import import_marks
 
 CROSSOVER = "company inconsistencies"
 
@@ -47,8 +48,8 @@ class TestCompanyConsistency(MentorshipRolesCase, TransactionCase):
         ):
             with self.subTest(model=model):
                 Model = self._as("coordinator", model)
-                with self.assertRefused(CROSSOVER, UserError):
-                    Model.create({**values, "partner_id": self.pupil_b.id})
+                given_elsewhere = Model.create({**values, "partner_id": self.pupil_b.id})
+                self.assertEqual(given_elsewhere.company_id, self.school_b, "the pupil's school, not the one given")
                 record = Model.create({**values, "partner_id": self.pupil_a.id})
                 with self.assertRefused(CROSSOVER, UserError):
                     record.company_id = self.school_b
@@ -64,22 +65,42 @@ class TestCompanyConsistency(MentorshipRolesCase, TransactionCase):
                     }
                 )
 
+    def _as_department(self, model):
+        """The coordinator working in the department, with its schools allowed."""
+        return self._as("coordinator", model).with_context(
+            allowed_company_ids=[self.department.id, self.school.id, self.school_b.id]
+        )
+
     def test_imported_marks_belong_to_each_pupils_school(self):
+        """The department imports for its schools: each mark lands in its
+        pupil's school, where that school's curator sees it, and only there."""
         content = (
             "pupil_code;period;subject;average\nA-1;Test quarter;Mathematics;4,5\nB-1;Test quarter;Mathematics;3\n"
         )
-        wizard = self._as("coordinator", "mentorship.school.mark.import.wizard").create(
-            {"file": base64.b64encode(content.encode()), "filename": "marks.csv"}
-        )
-        wizard.action_import()
+        mark_import = import_marks(self._as_department("res.partner").env, content.encode())
+        self.assertEqual((mark_import.state, mark_import.rows_created), ("done", 2))
         marks = self.env["mentorship.school.mark"].search([("period_id", "=", self.period.id)])
         self.assertEqual(
             {(mark.partner_id, mark.company_id) for mark in marks},
-            {
-                (self.pupil_a, self.school),
-                (self.pupil_b, self.school_b),
-            },
+            {(self.pupil_a, self.school), (self.pupil_b, self.school_b)},
         )
+        domain = [("period_id", "=", self.period.id)]
+        self.assertEqual(self._as("curator", "mentorship.school.mark").search(domain).partner_id, self.pupil_a)
+        self.assertEqual(self._as("curator_b", "mentorship.school.mark").search(domain).partner_id, self.pupil_b)
+        self.assertEqual(mark_import.company_id, self.department)
+        self.assertEqual(self._as_department("mentorship.school.mark").search_count(domain), 2)
+
+    def test_records_created_without_an_organisation_take_the_pupils_school(self):
+        """Through base import or XML-RPC as the department: the pupil's school."""
+        values = {
+            "mentorship.school.mark": {"period_id": self.period.id, "subject_id": self.maths.id, "average": 4},
+            "mentorship.school.exam.result": {"exam": "oge", "subject_id": self.maths.id, "date": date(2026, 5, 20)},
+            "mentorship.school.achievement": {"name": "Maths olympiad", "date": date(2026, 2, 1)},
+        }
+        for model, vals in values.items():
+            with self.subTest(model=model):
+                record = self._as_department(model).create({**vals, "partner_id": self.pupil_b.id})
+                self.assertEqual(record.company_id, self.school_b)
 
     def test_agreements_and_employers_of_another_school_are_refused(self):
         plant_b = self.env["res.partner"].create(

@@ -1,0 +1,284 @@
+import base64
+import csv
+import io
+import logging
+from array import array
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_round
+
+_logger = logging.getLogger(__name__)
+
+# documented layout of the marks file; headers in English or Russian
+COLUMNS = {
+    "pupil_code": ("pupil_code", "код ученика"),
+    "period": ("period", "период"),
+    "subject": ("subject", "предмет"),
+    "average": ("average", "средний балл"),
+}
+# rows written per statement, and rows read between two progress reports
+BATCH_SIZE = 10_000
+# shares of the progress bar: reading and checking the file, then writing
+CHECKED_PERCENT = 60
+
+
+class MentorshipSchoolMarkImport(models.Model):
+    """One import of a marks file, run as a background job.
+
+    The file is checked whole before anything is written; bad rows are all
+    listed with their line numbers and nothing is written then. Marks given
+    again (the school information system exports earlier periods each time)
+    are updated in bulk."""
+
+    _name = "mentorship.school.mark.import"
+    _description = "Import of Average Marks"
+    _order = "id desc"
+    _rec_name = "filename"
+
+    file = fields.Binary(required=True, attachment=True)
+    filename = fields.Char(required=True)
+    state = fields.Selection(
+        [("queued", "Queued"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+        default="queued",
+        required=True,
+        readonly=True,
+    )
+    progress = fields.Integer(readonly=True, help="Percent of the file checked and written.")
+    rows_total = fields.Integer(string="Rows", readonly=True)
+    rows_created = fields.Integer(string="Marks Created", readonly=True)
+    rows_updated = fields.Integer(string="Marks Updated", readonly=True)
+    rows_bad = fields.Integer(string="Bad Rows", readonly=True)
+    result = fields.Text(readonly=True, help="Why the file was not imported: every bad row with its line number.")
+    date_done = fields.Datetime(string="Finished On", readonly=True)
+    job_uuid = fields.Char(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", string="Organisation", required=True, default=lambda self: self.env.company
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        imports = super().create(vals_list)
+        for mark_import in imports:
+            job = mark_import.with_delay(
+                description=self.env._("Import of average marks: %(file)s", file=mark_import.filename)
+            )._run()
+            mark_import.job_uuid = job.uuid
+        return imports
+
+    def action_refresh(self):
+        """Reload the form to show the job's progress."""
+        return True
+
+    def _run(self):
+        """The job: check the whole file, then write it, or record why not."""
+        self.ensure_one()
+        # the job keeps the organisations the user worked in, so it sees the same pupils
+        self._report_progress("running", 0)
+        try:
+            with self.env.cr.savepoint():
+                values, total, errors = self._check_file()
+                if not errors:
+                    created, updated = self._write_marks(values, total)
+        except UserError as error:
+            self._finish("failed", result=str(error))
+            return
+        except Exception as error:  # the user reads why in the import, nothing was written
+            _logger.info("Import of marks %s failed", self.id, exc_info=True)
+            self._finish(
+                "failed", result=self.env._("The import failed and nothing was written: %(error)s", error=error)
+            )
+            return
+        if errors:
+            self._finish("failed", rows_total=total, rows_bad=len(errors), result=self._errors_text(errors))
+            return
+        self._finish("done", rows_total=total, rows_created=created, rows_updated=updated)
+
+    def _finish(self, state, **values):
+        self.write({"state": state, "progress": 100, "date_done": fields.Datetime.now(), **values})
+
+    def _errors_text(self, errors):
+        return "\n".join([self.env._("The file was not imported: %(count)s bad rows.", count=len(errors)), *errors])
+
+    def _report_progress(self, state, progress):
+        """Show the progress at once, in a transaction of its own: the job's
+        transaction commits all or nothing at its end."""
+        with self.env.registry.cursor() as cr:
+            cr.execute(
+                "UPDATE mentorship_school_mark_import SET state = %s, progress = %s WHERE id = %s",
+                [state, progress, self.id],
+            )
+
+    # --- reading and checking ------------------------------------------------
+
+    def _check_file(self):
+        """(values, number of rows, errors): values as columns of the marks
+        to write, errors as one line per bad row."""
+        rows, expected = self._read_rows()
+        pupils = self._pupils_by_code()
+        periods = self._names_to_ids("mentorship.school.period")
+        subjects = self._names_to_ids("mentorship.school.subject")
+        messages = self._error_messages()
+        values = {key: array("i") for key in ("partner", "period", "subject", "company")}
+        values["average"] = array("d")
+        errors, seen, total = [], {}, 0
+        for number, code, period_name, subject_name, mark in rows:
+            total += 1
+            if total % BATCH_SIZE == 0:
+                self._report_progress("running", min(total, expected) * CHECKED_PERCENT // expected)
+            pupil = pupils.get(code)
+            period = periods.get(period_name.lower())
+            subject = subjects.get(subject_name.lower())
+            average = self._parse_average(mark)
+            problems = [
+                message % {"value": value}
+                for failed, message, value in (
+                    (not pupil, messages["pupil"], code),
+                    (not period, messages["period"], period_name),
+                    (not subject, messages["subject"], subject_name),
+                    (average is None, messages["average"], mark),
+                )
+                if failed
+            ]
+            key = (pupil and pupil[0], period, subject)
+            if not problems and key in seen:
+                problems.append(messages["duplicate"] % {"value": seen[key]})
+            if problems:
+                errors.append(messages["row"] % {"row": number, "problems": "; ".join(problems)})
+                continue
+            seen[key] = number
+            for column, value in zip(
+                ("partner", "period", "subject", "company", "average"), (*key, pupil[1], average), strict=True
+            ):
+                values[column].append(value)
+        return values, total, errors
+
+    def _error_messages(self):
+        """The row messages translated once, not for every row."""
+        return {
+            "pupil": self.env._("unknown pupil code %(value)r"),
+            "period": self.env._("unknown period %(value)r"),
+            "subject": self.env._("unknown subject %(value)r"),
+            "average": self.env._("the average mark %(value)r is not a number from 1 to 5"),
+            "duplicate": self.env._("the same pupil, period and subject as row %(value)s"),
+            "row": self.env._("Row %(row)s: %(problems)s"),
+        }
+
+    def _read_rows(self):
+        """(rows, about how many): the data rows, read one at a time, as (line
+        number, pupil code, period, subject, average mark); empty rows skipped."""
+        content = base64.b64decode(self.file or b"")
+        if self.filename.lower().endswith(".xlsx"):
+            table, expected = self._xlsx_rows(content)
+        else:
+            text = content.decode("utf-8-sig")
+            first_line = text.split("\n", 1)[0]
+            table = csv.reader(io.StringIO(text), delimiter=max(";,\t", key=first_line.count))
+            expected = text.count("\n") + 1
+        header = next(table, None)
+        if not header:
+            raise UserError(self.env._("The file is empty."))
+        return self._data_rows(table, self._column_positions(header)), max(expected, 1)
+
+    @staticmethod
+    def _data_rows(table, positions):
+        for number, row in enumerate(table, start=2):
+            if any(cell not in (None, "") for cell in row):
+                code, period, subject, mark = (row[index] if index < len(row) else None for index in positions)
+                yield number, str(code or "").strip(), str(period or "").strip(), str(subject or "").strip(), mark
+
+    def _column_positions(self, header):
+        titles = [str(cell or "").strip().lower() for cell in header]
+        positions = []
+        for names in COLUMNS.values():
+            found = [index for index, title in enumerate(titles) if title in names]
+            if not found:
+                raise UserError(self.env._("The column %(column)s is missing from the file.", column=" / ".join(names)))
+            positions.append(found[0])
+        return positions
+
+    @staticmethod
+    def _xlsx_rows(content):
+        """The rows of the first sheet, read as a stream, and their number."""
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        return sheet.iter_rows(values_only=True), sheet.max_row or 1
+
+    def _pupils_by_code(self):
+        """{pupil code: (partner id, school id)} of the pupils the user sees, in one query."""
+        query = self.env["res.partner"]._search([("mentorship_pupil_code", "!=", False)])
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier("res_partner", "mentorship_pupil_code"),
+                SQL.identifier("res_partner", "id"),
+                SQL.identifier("res_partner", "company_id"),
+            )
+        )
+        return {code: (partner_id, company_id or self.company_id.id) for code, partner_id, company_id in rows}
+
+    def _names_to_ids(self, model):
+        """Names in the user's language and in English, lower-cased, to ids."""
+        records = self.env[model].search([])
+        return {
+            record.name.lower(): record.id
+            for lang_records in (records, records.with_context(lang="en_US"))
+            for record in lang_records
+        }
+
+    @staticmethod
+    def _parse_average(value):
+        try:
+            average = float(str(value).strip().replace(",", "."))
+        except (TypeError, ValueError):
+            return None
+        return float_round(average, 2) if 1 <= average <= 5 else None
+
+    # --- writing ---------------------------------------------------------------
+
+    def _write_marks(self, values, total):
+        """Insert the new marks and update the ones given again, in batches:
+        (number created, number updated)."""
+        Mark = self.env["mentorship.school.mark"]
+        Mark.check_access("create")
+        Mark.check_access("write")
+        self.env.flush_all()
+        created = updated = 0
+        count = len(values["partner"])
+        for start in range(0, count, BATCH_SIZE):
+            batch = {
+                column: list(column_values[start : start + BATCH_SIZE]) for column, column_values in values.items()
+            }
+            rows = self.env.execute_query(self._upsert_query(batch))
+            inserted = sum(1 for (is_new,) in rows if is_new)
+            created += inserted
+            updated += len(rows) - inserted
+            self._report_progress(
+                "running", CHECKED_PERCENT + (100 - CHECKED_PERCENT) * min(start + BATCH_SIZE, count) // max(count, 1)
+            )
+        Mark.invalidate_model()
+        _logger.info("Import of marks %s: %s rows, %s created, %s updated", self.id, total, created, updated)
+        return created, updated
+
+    def _upsert_query(self, batch):
+        """One statement for a batch: new marks inserted, changed ones updated,
+        unchanged ones left alone; returns whether each written row is new."""
+        return SQL(
+            """
+            INSERT INTO mentorship_school_mark
+                   (partner_id, period_id, subject_id, company_id, average,
+                    create_uid, create_date, write_uid, write_date)
+            SELECT partner, period, subject, company, average, %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM unnest(%(partner)s::int[], %(period)s::int[], %(subject)s::int[],
+                          %(company)s::int[], %(average)s::numeric[])
+                   AS row(partner, period, subject, company, average)
+                ON CONFLICT (partner_id, period_id, subject_id) DO UPDATE
+               SET average = EXCLUDED.average, company_id = EXCLUDED.company_id,
+                   write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+             WHERE mentorship_school_mark.average IS DISTINCT FROM EXCLUDED.average
+         RETURNING xmax = 0
+            """,
+            uid=self.env.uid,
+            now=fields.Datetime.now(),
+            **batch,
+        )
