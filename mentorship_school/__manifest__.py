@@ -30,5 +30,6 @@
         "views/mentorship_school_menus.xml",
     ],
     "demo": ["demo/mentorship_school_demo.xml"],
+    "external_dependencies": {"python": ["python_calamine"]},
     "installable": True,
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Install what is missing, create or update the database "mentorship" with the
-# four addons and their demo data, then serve Odoo on http://localhost:8069.
+# four addons and their demo data, then serve Odoo on http://localhost:8069,
+# with the queue_job runner for background jobs (imports).
+# Production mode: MENTORSHIP_WORKERS=N serves with N Odoo worker processes and
+# Odoo's default limits (60 s CPU and 120 s per request, 2 GB soft memory).
 source "$(dirname "$0")/lib.sh"
 bootstrap
 
@@ -42,4 +45,11 @@ cat <<MSG
 
   Stop with Ctrl+C.
 MSG
-exec "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$"
+# background jobs: queue_job's runner, loaded with the server, runs them over HTTP
+SERVE=(--load=base,web,queue_job)
+export ODOO_QUEUE_JOB_CHANNELS="${ODOO_QUEUE_JOB_CHANNELS:-root:1}"
+if [ "${MENTORSHIP_WORKERS:-0}" -gt 0 ]; then
+    say "Production mode: $MENTORSHIP_WORKERS workers, Odoo's default limits, job channels $ODOO_QUEUE_JOB_CHANNELS"
+    SERVE+=(--workers="$MENTORSHIP_WORKERS" --max-cron-threads=1)
+fi
+exec "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" "${SERVE[@]}"

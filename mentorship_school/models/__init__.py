@@ -6,6 +6,7 @@ from . import hr_employee
 from . import mentorship_school_period
 from . import mentorship_school_mark
 from . import mentorship_school_mark_import
+from . import mentorship_school_mark_import_progress
 from . import mentorship_school_exam_result
 from . import mentorship_school_achievement
 from . import mentorship_mentee

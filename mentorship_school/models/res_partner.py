@@ -3,6 +3,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 ADULT_AGE = 18
 PUPIL_DATA_GROUPS = "mentorship_core.group_mentorship_curator"
@@ -98,19 +99,37 @@ class ResPartner(models.Model):
         """Average marks of these pupils before and since the day their
         mentorship started: {partner_id: (before, since)}, None where no mark.
 
-        One query for all pupils: an average per pupil and period, then the
-        periods ending before the start count as "before"."""
-        rows = self.env["mentorship.school.mark"]._read_group(
-            [("partner_id", "in", self.ids)], ["partner_id", "period_id"], ["average:avg"]
-        )
-        period_ends = {period.id: period.date_end for period in {period for _p, period, _a in rows}}
-        buckets = {}
-        for partner, period, average in rows:
-            start = start_by_partner.get(partner.id)
-            if start:
-                before, since = buckets.setdefault(partner.id, ([], []))
-                (before if period_ends[period.id] < start else since).append(average)
-        return {
-            partner_id: tuple(sum(values) / len(values) if values else None for values in pair)
-            for partner_id, pair in buckets.items()
+        One SQL aggregate over the marks the user may read: an average per
+        pupil and period, then the periods ending before the start count as
+        "before"."""
+        starts = {
+            partner_id: start_by_partner[partner_id] for partner_id in self.ids if start_by_partner.get(partner_id)
         }
+        if not starts:
+            return {}
+        Mark = self.env["mentorship.school.mark"]
+        visible = Mark._search([("partner_id", "in", list(starts))]).select(
+            *(SQL.identifier(Mark._table, column) for column in ("partner_id", "period_id", "average"))
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH mark AS (%(visible)s),
+                     per_period AS (
+                         SELECT partner_id, period_id, AVG(average) AS average
+                           FROM mark GROUP BY partner_id, period_id)
+                SELECT per_period.partner_id,
+                       (AVG(per_period.average) FILTER (WHERE period.date_end < start.day))::float,
+                       (AVG(per_period.average) FILTER (WHERE period.date_end >= start.day))::float
+                  FROM per_period
+                  JOIN mentorship_school_period period ON period.id = per_period.period_id
+                  JOIN unnest(%(partners)s::int[], %(days)s::date[]) AS start(partner_id, day)
+                       ON start.partner_id = per_period.partner_id
+                 GROUP BY per_period.partner_id
+                """,
+                visible=visible,
+                partners=list(starts),
+                days=list(starts.values()),
+            )
+        )
+        return {partner_id: (before, since) for partner_id, before, since in rows}

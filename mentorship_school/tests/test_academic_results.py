@@ -178,7 +178,7 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
         for content, filename, reason in [
             (b"name;mark\nIvan;5", "marks.csv", "The column pupil_code / код ученика is missing from the file."),
             (b"", "marks.csv", "The file is empty."),
-            (b"not a spreadsheet", "marks.xlsx", "The import failed and nothing was written: "),
+            (b"not a spreadsheet", "marks.xlsx", "The file is not an XLSX workbook: "),
         ]:
             with self.subTest(filename=filename, content=content):
                 mark_import = self._import(content, filename)
