@@ -1,3 +1,4 @@
+import json
 import re
 
 from dateutil.relativedelta import relativedelta
@@ -117,19 +118,51 @@ class ResPartner(models.Model):
                 WITH mark AS (%(visible)s),
                      per_period AS (
                          SELECT partner_id, period_id, AVG(average) AS average
-                           FROM mark GROUP BY partner_id, period_id)
-                SELECT per_period.partner_id,
-                       (AVG(per_period.average) FILTER (WHERE period.date_end < start.day))::float,
-                       (AVG(per_period.average) FILTER (WHERE period.date_end >= start.day))::float
-                  FROM per_period
-                  JOIN mentorship_school_period period ON period.id = per_period.period_id
-                  JOIN unnest(%(partners)s::int[], %(days)s::date[]) AS start(partner_id, day)
-                       ON start.partner_id = per_period.partner_id
-                 GROUP BY per_period.partner_id
+                           FROM mark GROUP BY partner_id, period_id),
+                     dated AS (
+                         SELECT per_period.partner_id, per_period.average,
+                                period.date_end < (%(starts)s::jsonb ->> per_period.partner_id::text)::date AS before
+                           FROM per_period
+                           JOIN mentorship_school_period period ON period.id = per_period.period_id)
+                SELECT partner_id,
+                       (AVG(average) FILTER (WHERE before))::float,
+                       (AVG(average) FILTER (WHERE NOT before))::float
+                  FROM dated
+                 GROUP BY partner_id
                 """,
                 visible=visible,
-                partners=list(starts),
-                days=list(starts.values()),
+                starts=self._mentorship_starts_json(starts),
             )
         )
         return {partner_id: (before, since) for partner_id, before, since in rows}
+
+    def _mentorship_olympiad_counts(self, start_by_partner):
+        """Olympiads of these pupils before and since the day their mentorship
+        started, in one SQL aggregate: {partner_id: (before, since)}."""
+        starts = {pupil: start_by_partner[pupil] for pupil in self.ids if start_by_partner.get(pupil)}
+        if not starts:
+            return {}
+        Achievement = self.env["mentorship.school.achievement"]
+        visible = Achievement._search([("partner_id", "in", list(starts)), ("kind", "=", "olympiad")]).select(
+            *(SQL.identifier(Achievement._table, column) for column in ("partner_id", "date"))
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH olympiad AS (%(visible)s)
+                SELECT partner_id,
+                       COUNT(*) FILTER (WHERE date < (%(starts)s::jsonb ->> partner_id::text)::date),
+                       COUNT(*) FILTER (WHERE date >= (%(starts)s::jsonb ->> partner_id::text)::date)
+                  FROM olympiad
+                 GROUP BY partner_id
+                """,
+                visible=visible,
+                starts=self._mentorship_starts_json(starts),
+            )
+        )
+        return {partner_id: (before, since) for partner_id, before, since in rows}
+
+    @staticmethod
+    def _mentorship_starts_json(starts):
+        """{partner id: day} as the JSON the dynamics queries look the start up in."""
+        return json.dumps({str(pupil): day.isoformat() for pupil, day in starts.items()})

@@ -6,4 +6,4 @@ class TestInstall(TransactionCase):
     def test_installed_on_top_of_core(self):
         module = self.env["ir.module.module"].search([("name", "=", "mentorship_school")])
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.dependencies_id.mapped("name"), ["mentorship_core"])
+        self.assertEqual(module.dependencies_id.mapped("name"), ["mentorship_core", "queue_job"])
