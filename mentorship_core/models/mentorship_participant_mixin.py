@@ -50,6 +50,15 @@ class MentorshipParticipantMixin(models.AbstractModel):
     def _default_origin(self):
         return "import" if self.env.context.get("import_file") else "curator"
 
+    @api.depends("partner_id.complete_name")
+    def _compute_display_name(self):
+        """The person's stored full name: the display name of a contact is
+        computed again for every contact, which made a page of pairs, with the
+        names of their mentors and mentees, much slower to read than a page of
+        contacts."""
+        for profile in self:
+            profile.display_name = profile.partner_id.complete_name or ""
+
     @api.depends("partner_id.user_ids", "employee_id.user_id")
     def _compute_user_id(self):
         for profile in self:
