@@ -87,7 +87,7 @@ class MentorshipParticipantMixin(models.AbstractModel):
         if not partners:
             return {}
         Partner = self.env["res.partner"]
-        query = Partner._search([])  # active contacts, access rules applied
+        query = Partner._search([("active", "=", True)])  # access rules applied
         other = query.table
         query.add_join(
             "JOIN",

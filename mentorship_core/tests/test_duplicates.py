@@ -32,6 +32,8 @@ class TestDuplicates(MentorshipCase, TransactionCase):
         self.assertEqual(second.duplicate_partner_ids, by_email)
         self.assertFalse(self.mentees[2].duplicate_partner_ids)
         self.assertNotIn(archived, first.duplicate_partner_ids)
+        self.env.invalidate_all()
+        self.assertNotIn(archived, first.with_context(active_test=False).duplicate_partner_ids)
         self.assertNotIn(first.partner_id, first.duplicate_partner_ids)
 
     def test_five_duplicates_at_most(self):
