@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -330,6 +331,42 @@ class MentorshipPair(models.Model):
                     names=", ".join(missing.mapped("display_name")),
                 )
             )
+
+    # --- tracking -----------------------------------------------------------
+
+    def _message_track(self, fields_iter, initial_values_dict):
+        """Log the tracking messages of all the pairs written together in one
+        batch, where ``mail.thread`` logs them one by one: approving or moving
+        hundreds of pairs costs the queries of one. Pairs have no tracking
+        subtype, so every change is a logged note, as in ``mail.thread``."""
+        if not fields_iter:
+            return {}
+        tracked_fields = self.fields_get(fields_iter, attributes=("string", "type", "selection", "currency_field"))
+        records = self.exists()
+        tracking = {record.id: record._mail_track(tracked_fields, initial_values_dict[record.id]) for record in records}
+        bodies = self.env.cr.precommit.data.pop(f"mail.tracking.message.{self._name}", {})
+        authors = self.env.cr.precommit.data.pop(f"mail.tracking.author.{self._name}", {})
+        logged_by_author = defaultdict(list)
+        for record in records:
+            if tracking[record.id][1]:
+                logged_by_author[authors.get(record.id)].append(record.id)
+        for author, ids in logged_by_author.items():
+            logged = self.browse(ids)
+            messages = logged._message_log_batch(
+                {
+                    record.id: bodies.get(record.id, record._track_get_default_log_message(tracking[record.id][0]))
+                    for record in logged
+                },
+                author_id=author.id if author else None,
+            )
+            self.env["mail.tracking.value"].sudo().create(
+                [
+                    {**values, "mail_message_id": message.id}
+                    for record, message in zip(logged, messages, strict=True)
+                    for _command, _id, values in tracking[record.id][1]
+                ]
+            )
+        return tracking
 
     # --- actions ------------------------------------------------------------
 

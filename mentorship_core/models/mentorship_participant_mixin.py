@@ -1,9 +1,12 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
-from odoo.fields import Domain
+from odoo.tools import SQL
 
 PREFERRED_FORMATS = [("in_person", "In person"), ("remote", "Remote"), ("mixed", "In person or remote")]
 ORIGINS = [("application", "Application"), ("curator", "Curator"), ("import", "Import")]
 STATES = [("candidate", "Candidate"), ("active", "Active"), ("archived", "Archived")]
+MAX_DUPLICATES = 5
 
 
 class MentorshipParticipantMixin(models.AbstractModel):
@@ -47,6 +50,15 @@ class MentorshipParticipantMixin(models.AbstractModel):
     def _default_origin(self):
         return "import" if self.env.context.get("import_file") else "curator"
 
+    @api.depends("partner_id.complete_name")
+    def _compute_display_name(self):
+        """The person's stored full name: the display name of a contact is
+        computed again for every contact, which made a page of pairs, with the
+        names of their mentors and mentees, much slower to read than a page of
+        contacts."""
+        for profile in self:
+            profile.display_name = profile.partner_id.complete_name or ""
+
     @api.depends("partner_id.user_ids", "employee_id.user_id")
     def _compute_user_id(self):
         for profile in self:
@@ -60,20 +72,54 @@ class MentorshipParticipantMixin(models.AbstractModel):
 
     @api.depends("partner_id.name", "partner_id.email")
     def _compute_duplicate_partner_ids(self):
-        """Other persons with the same name or e-mail, to merge before pairing."""
+        """Other persons with the same name or e-mail, to merge before pairing:
+        up to five per profile, for all the profiles in one query."""
+        duplicates = self._duplicate_partner_ids_by_partner()
         Partner = self.env["res.partner"]
         for profile in self:
-            partner = profile.partner_id
-            same = [
-                Domain(name, "=ilike", value)
-                for name, value in (("name", partner.name), ("email", partner.email))
-                if value
-            ]
-            profile.duplicate_partner_ids = (
-                Partner.search(Domain.OR(same) & Domain("id", "!=", partner.id), limit=5)
-                if same and partner.id
-                else False
-            )
+            profile.duplicate_partner_ids = Partner.browse(duplicates.get(profile.partner_id.id, []))
+
+    def _duplicate_partner_ids_by_partner(self):
+        """{partner id: ids of the active contacts the user may read whose name
+        or e-mail is the partner's, case aside}. The contacts are matched on
+        ``lower(name)`` and ``lower(email)``, indexed on ``res.partner``."""
+        partners = self.partner_id.filtered("id")  # not the ones being created
+        if not partners:
+            return {}
+        Partner = self.env["res.partner"]
+        query = Partner._search([("active", "=", True)])  # access rules applied
+        other = query.table
+        query.add_join(
+            "JOIN",
+            "profile",
+            SQL(
+                "(SELECT * FROM unnest(%s::int[], %s::varchar[], %s::varchar[]) AS t(partner_id, name, email))",
+                partners.ids,
+                [partner.name or None for partner in partners],
+                [partner.email or None for partner in partners],
+            ),
+            SQL(
+                "lower(%s) = lower(profile.name) OR lower(%s) = lower(profile.email)",
+                Partner._field_to_sql(other, "name", query),
+                Partner._field_to_sql(other, "email", query),
+            ),
+        )
+        query.add_where(SQL("%s != profile.partner_id", SQL.identifier(other, "id")))
+        ranked = query.select(
+            SQL("profile.partner_id"),
+            SQL("%s AS duplicate_id", SQL.identifier(other, "id")),
+            SQL(
+                "row_number() OVER (PARTITION BY profile.partner_id ORDER BY %s) AS rank",
+                SQL.identifier(other, "id"),
+            ),
+        )
+        rows = self.env.execute_query(
+            SQL("SELECT partner_id, duplicate_id FROM (%s) AS ranked WHERE rank <= %s", ranked, MAX_DUPLICATES)
+        )
+        duplicates = defaultdict(list)
+        for partner_id, duplicate_id in rows:
+            duplicates[partner_id].append(duplicate_id)
+        return duplicates
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):

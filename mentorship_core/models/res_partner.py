@@ -7,6 +7,10 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    # the possible duplicates of mentors and mentees: same name or e-mail, case aside
+    _mentorship_lower_name_idx = models.Index("(lower(name))")
+    _mentorship_lower_email_idx = models.Index("(lower(email))")
+
     mentorship_guardian_ids = fields.Many2many(
         "res.partner",
         "mentorship_partner_guardian_rel",

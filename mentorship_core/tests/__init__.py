@@ -17,3 +17,5 @@ from . import test_incentive_workflow
 from . import test_incentive_batch
 from . import test_incentive_access
 from . import test_russian_formats
+from . import test_pair_approval
+from . import test_duplicates
