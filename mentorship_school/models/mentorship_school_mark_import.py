@@ -58,6 +58,9 @@ class MentorshipSchoolMarkImport(models.Model):
     rows_total = fields.Integer(string="Rows", readonly=True)
     rows_created = fields.Integer(string="Marks Created", readonly=True)
     rows_updated = fields.Integer(string="Marks Updated", readonly=True)
+    rows_unchanged = fields.Integer(
+        string="Marks Unchanged", compute="_compute_rows_unchanged", help="Marks given again with the same value."
+    )
     rows_bad = fields.Integer(string="Bad Rows", readonly=True)
     result = fields.Text(readonly=True, help="Why the file was not imported: every bad row with its line number.")
     date_done = fields.Datetime(string="Finished On", readonly=True)
@@ -84,6 +87,14 @@ class MentorshipSchoolMarkImport(models.Model):
         for mark_import in self:
             running = mark_import.state == "running"
             mark_import.progress = mark_import.sudo().progress_ids[:1].percent if running else 100
+
+    @api.depends("state", "rows_total", "rows_created", "rows_updated")
+    def _compute_rows_unchanged(self):
+        for mark_import in self:
+            done = mark_import.state == "done"
+            mark_import.rows_unchanged = (
+                mark_import.rows_total - mark_import.rows_created - mark_import.rows_updated if done else 0
+            )
 
     def action_refresh(self):
         """Reload the form to show the job's progress."""
