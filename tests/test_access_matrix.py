@@ -10,6 +10,7 @@ Create is checked as Odoo checks it: the access rights, then the record rules
 of creation against a record like the sample.
 """
 
+import base64
 from datetime import date, timedelta
 
 from odoo import Command, fields
@@ -54,6 +55,8 @@ mentorship.role.model              rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---
 mentorship.school.achievement      rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.school.exam.result      rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.school.mark             rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.school.mark.import      rcw-/----   rcw-/rcw-   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.school.mark.import.progress r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.school.period           rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.school.subject          rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.tag                     rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
@@ -197,6 +200,15 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
                 }
             )
 
+        imports = cls._by_pair(
+            lambda pair: env["mentorship.school.mark.import"].create(
+                {
+                    "file": base64.b64encode(b"pupil_code;period;subject;average\n"),
+                    "filename": "marks.csv",
+                    "company_id": pair.company_id.id,
+                }
+            )
+        )
         contest = env["mentorship.contest"].create({"name": "Best Mentor (access test)"})
         contest.action_open_nominations()
         entries = cls._by_pair(
@@ -233,6 +245,10 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
                 )
             ),
             "mentorship.partnership.agreement": cls._by_pair(agreement),
+            "mentorship.school.mark.import": imports,
+            "mentorship.school.mark.import.progress": {
+                key: mark_import.progress_ids for key, mark_import in imports.items()
+            },
             "mentorship.contest": {"staff": contest, "portal": contest, "other": contest},
             "mentorship.contest.entry": entries,
             "mentorship.contest.mark": marks,

@@ -3,7 +3,8 @@ from odoo import api, fields, models
 
 class MentorshipSchoolPupilRecordMixin(models.AbstractModel):
     """A record of a pupil's results: it belongs to the pupil's school,
-    whoever creates or imports it (a department imports for all its schools)."""
+    whoever creates or imports it (a department imports for all its schools);
+    a pupil of no school leaves it to the organisation given."""
 
     _name = "mentorship.school.pupil.record.mixin"
     _description = "Record of a Pupil's Results"
@@ -17,6 +18,7 @@ class MentorshipSchoolPupilRecordMixin(models.AbstractModel):
         string="Organisation",
         compute="_compute_company_id",
         store=True,
+        readonly=False,
         precompute=True,
         required=True,
         index=True,
