@@ -64,28 +64,29 @@ class MentorshipMentee(models.Model):
     @api.depends("pair_ids.state", "pair_ids.date_start")
     def _compute_school_dynamics(self):
         starts = self._mentorship_start_dates()
-        start_by_partner = {mentee.partner_id.id: starts.get(mentee) for mentee in self}
+        partner_of = {mentee: mentee.partner_id.id for mentee in self}
+        start_by_partner = {partner_of[mentee]: starts.get(mentee) for mentee in self}
         marks = self.partner_id._mentorship_mark_dynamics(start_by_partner)
         olympiads = self.partner_id._mentorship_olympiad_counts(start_by_partner)
         exams = self._pupils_exam_pass_rates(starts)
         columns = {name: [] for name in SCHOOL_DYNAMICS}
         for mentee in self:
-            before, since = marks.get(mentee.partner_id.id, (None, None))
+            before, since = marks.get(partner_of[mentee], (None, None))
             row = (
-                starts.get(mentee, False),
+                starts.get(mentee),
                 before or 0.0,
                 since or 0.0,
-                since - before if before and since else 0.0,
-                *olympiads.get(mentee.partner_id.id, (0, 0)),
+                round(since - before, 2) if before and since else 0.0,
+                *olympiads.get(partner_of[mentee], (0, 0)),
                 *exams.get(mentee, (0.0, 0.0)),
             )
             for name, value in zip(SCHOOL_DYNAMICS, row, strict=True):
                 columns[name].append(value)
-        # the list of a whole municipality's mentees: one cache insertion per
-        # field costs a tenth of an assignment per mentee and field
+        # a whole municipality's mentees: one cache insertion per field costs
+        # a tenth of an assignment per mentee and field; the values are in the
+        # cache's form already (a date or None, floats rounded to the digits)
         for name, values in columns.items():
-            field = self._fields[name]
-            field._insert_cache(self, [field.convert_to_cache(value, self) for value in values])
+            self._fields[name]._insert_cache(self, values)
 
     def _pupils_exam_pass_rates(self, starts):
         """{mentee: (% passed before, % passed since)} over the exam results of

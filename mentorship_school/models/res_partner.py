@@ -125,8 +125,8 @@ class ResPartner(models.Model):
                            FROM per_period
                            JOIN mentorship_school_period period ON period.id = per_period.period_id)
                 SELECT partner_id,
-                       (AVG(average) FILTER (WHERE before))::float,
-                       (AVG(average) FILTER (WHERE NOT before))::float
+                       ROUND(AVG(average) FILTER (WHERE before), 2)::float,
+                       ROUND(AVG(average) FILTER (WHERE NOT before), 2)::float
                   FROM dated
                  GROUP BY partner_id
                 """,

@@ -212,6 +212,7 @@ def test_marks_of_a_municipality_imported_in_production_mode(tmp_path):
     log = tmp_path / "server.log"
     server = odoo_bin(
         "--workers=2",
+        f"--gevent-port={PORT + 1}",
         "--max-cron-threads=1",
         "--load=base,web,queue_job",
         f"--http-port={PORT}",
