@@ -354,7 +354,9 @@ class MentorshipPair(models.Model):
             logged = self.browse(ids)
             messages = logged._message_log_batch(
                 {
-                    record.id: bodies.get(record.id, record._track_get_default_log_message(tracking[record.id][0]))
+                    record.id: bodies[record.id]
+                    if record.id in bodies
+                    else record._track_get_default_log_message(tracking[record.id][0])
                     for record in logged
                 },
                 author_id=author.id if author else None,

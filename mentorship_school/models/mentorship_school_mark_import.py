@@ -76,6 +76,7 @@ class MentorshipSchoolMarkImport(models.Model):
             [{"import_id": mark_import.id} for mark_import in imports]
         )
         for mark_import in imports:
+            # the job keeps the organisations the user works in, and so sees the same pupils
             job = mark_import.with_delay(
                 description=self.env._("Import of average marks: %(file)s", file=mark_import.filename)
             )._run()
@@ -103,7 +104,6 @@ class MentorshipSchoolMarkImport(models.Model):
     def _run(self):
         """The job: check the whole file, then write it, or record why not."""
         self.ensure_one()
-        # the job keeps the organisations the user worked in, so it sees the same pupils
         self._report_progress(0)
         try:
             with self.env.cr.savepoint():
@@ -290,8 +290,9 @@ class MentorshipSchoolMarkImport(models.Model):
         return created, updated
 
     def _upsert_query(self, batch):
-        """One statement for a batch: new marks inserted, changed ones updated,
-        unchanged ones left alone; returns whether each written row is new."""
+        """One statement for a batch: new marks inserted, changed ones updated
+        (they keep their organisation), unchanged ones left alone; returns
+        whether each written row is new."""
         return SQL(
             """
             INSERT INTO mentorship_school_mark
@@ -302,8 +303,7 @@ class MentorshipSchoolMarkImport(models.Model):
                           %(company)s::int[], %(average)s::numeric[])
                    AS row(partner, period, subject, company, average)
                 ON CONFLICT (partner_id, period_id, subject_id) DO UPDATE
-               SET average = EXCLUDED.average, company_id = EXCLUDED.company_id,
-                   write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+               SET average = EXCLUDED.average, write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
              WHERE mentorship_school_mark.average IS DISTINCT FROM EXCLUDED.average
          RETURNING xmax = 0
             """,

@@ -100,69 +100,61 @@ class ResPartner(models.Model):
         """Average marks of these pupils before and since the day their
         mentorship started: {partner_id: (before, since)}, None where no mark.
 
-        One SQL aggregate over the marks the user may read: an average per
-        pupil and period, then the periods ending before the start count as
-        "before"."""
-        starts = {
-            partner_id: start_by_partner[partner_id] for partner_id in self.ids if start_by_partner.get(partner_id)
-        }
-        if not starts:
-            return {}
-        Mark = self.env["mentorship.school.mark"]
-        visible = Mark._search([("partner_id", "in", list(starts))]).select(
-            *(SQL.identifier(Mark._table, column) for column in ("partner_id", "period_id", "average"))
+        An average per pupil and period, then the periods ending before the
+        start count as "before"."""
+        return self._mentorship_before_and_since(
+            start_by_partner,
+            "mentorship.school.mark",
+            [],
+            ("partner_id", "period_id", "average"),
+            """
+            WITH mark AS (%(visible)s),
+                 per_period AS (
+                     SELECT partner_id, period_id, AVG(average) AS average
+                       FROM mark GROUP BY partner_id, period_id),
+                 dated AS (
+                     SELECT per_period.partner_id, per_period.average,
+                            period.date_end < (%(starts)s::jsonb ->> per_period.partner_id::text)::date AS before
+                       FROM per_period
+                       JOIN mentorship_school_period period ON period.id = per_period.period_id)
+            SELECT partner_id,
+                   ROUND(AVG(average) FILTER (WHERE before), 2)::float,
+                   ROUND(AVG(average) FILTER (WHERE NOT before), 2)::float
+              FROM dated
+             GROUP BY partner_id
+            """,
         )
-        rows = self.env.execute_query(
-            SQL(
-                """
-                WITH mark AS (%(visible)s),
-                     per_period AS (
-                         SELECT partner_id, period_id, AVG(average) AS average
-                           FROM mark GROUP BY partner_id, period_id),
-                     dated AS (
-                         SELECT per_period.partner_id, per_period.average,
-                                period.date_end < (%(starts)s::jsonb ->> per_period.partner_id::text)::date AS before
-                           FROM per_period
-                           JOIN mentorship_school_period period ON period.id = per_period.period_id)
-                SELECT partner_id,
-                       ROUND(AVG(average) FILTER (WHERE before), 2)::float,
-                       ROUND(AVG(average) FILTER (WHERE NOT before), 2)::float
-                  FROM dated
-                 GROUP BY partner_id
-                """,
-                visible=visible,
-                starts=self._mentorship_starts_json(starts),
-            )
-        )
-        return {partner_id: (before, since) for partner_id, before, since in rows}
 
     def _mentorship_olympiad_counts(self, start_by_partner):
         """Olympiads of these pupils before and since the day their mentorship
-        started, in one SQL aggregate: {partner_id: (before, since)}."""
+        started: {partner_id: (before, since)}."""
+        return self._mentorship_before_and_since(
+            start_by_partner,
+            "mentorship.school.achievement",
+            [("kind", "=", "olympiad")],
+            ("partner_id", "date"),
+            """
+            WITH olympiad AS (%(visible)s)
+            SELECT partner_id,
+                   COUNT(*) FILTER (WHERE date < (%(starts)s::jsonb ->> partner_id::text)::date),
+                   COUNT(*) FILTER (WHERE date >= (%(starts)s::jsonb ->> partner_id::text)::date)
+              FROM olympiad
+             GROUP BY partner_id
+            """,
+        )
+
+    def _mentorship_before_and_since(self, start_by_partner, model, domain, columns, aggregate):
+        """{partner_id: (before, since)} of one SQL ``aggregate`` over the
+        ``columns`` of the rows of ``model`` about these pupils that the user
+        may read (``%(visible)s``); each pupil's start day is looked up in the
+        JSON ``%(starts)s`` (a join on an unnested array plans as a nested loop)."""
         starts = {pupil: start_by_partner[pupil] for pupil in self.ids if start_by_partner.get(pupil)}
         if not starts:
             return {}
-        Achievement = self.env["mentorship.school.achievement"]
-        visible = Achievement._search([("partner_id", "in", list(starts)), ("kind", "=", "olympiad")]).select(
-            *(SQL.identifier(Achievement._table, column) for column in ("partner_id", "date"))
+        Model = self.env[model]
+        visible = Model._search([("partner_id", "in", list(starts)), *domain]).select(
+            *(SQL.identifier(Model._table, column) for column in columns)
         )
-        rows = self.env.execute_query(
-            SQL(
-                """
-                WITH olympiad AS (%(visible)s)
-                SELECT partner_id,
-                       COUNT(*) FILTER (WHERE date < (%(starts)s::jsonb ->> partner_id::text)::date),
-                       COUNT(*) FILTER (WHERE date >= (%(starts)s::jsonb ->> partner_id::text)::date)
-                  FROM olympiad
-                 GROUP BY partner_id
-                """,
-                visible=visible,
-                starts=self._mentorship_starts_json(starts),
-            )
-        )
+        starts_json = json.dumps({str(pupil): day.isoformat() for pupil, day in starts.items()})
+        rows = self.env.execute_query(SQL(aggregate, visible=visible, starts=starts_json))
         return {partner_id: (before, since) for partner_id, before, since in rows}
-
-    @staticmethod
-    def _mentorship_starts_json(starts):
-        """{partner id: day} as the JSON the dynamics queries look the start up in."""
-        return json.dumps({str(pupil): day.isoformat() for pupil, day in starts.items()})

@@ -90,6 +90,17 @@ class TestCompanyConsistency(MentorshipRolesCase, TransactionCase):
         self.assertEqual(mark_import.company_id, self.department)
         self.assertEqual(self._as_department("mentorship.school.mark").search_count(domain), 2)
 
+    def test_a_school_imports_marks_of_its_own_pupils_only(self):
+        """A curator's file naming the other school's pupil: an unknown pupil
+        for them, and nothing written, not even the own pupil's mark."""
+        content = (
+            "pupil_code;period;subject;average\nA-1;Test quarter;Mathematics;4,5\nB-1;Test quarter;Mathematics;3\n"
+        )
+        mark_import = import_marks(self._as("curator"), content.encode())
+        self.assertEqual((mark_import.state, mark_import.rows_bad), ("failed", 1))
+        self.assertIn("Row 3: unknown pupil code 'B-1'", mark_import.result)
+        self.assertFalse(self.env["mentorship.school.mark"].search([("period_id", "=", self.period.id)]))
+
     def test_records_created_without_an_organisation_take_the_pupils_school(self):
         """Through base import or XML-RPC as the department: the pupil's school."""
         values = {
