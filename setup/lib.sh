@@ -14,7 +14,7 @@ ODOO_DEFAULT_SRC="/opt/odoo/19.0"
 MENTORSHIP_ADDONS="mentorship_core,mentorship_school,mentorship_portal,mentorship_reports"
 SYSTEM_PACKAGES=(
     postgresql-15 libpq-dev libldap2-dev libsasl2-dev libmagic1
-    wkhtmltopdf libreoffice-writer-nogui chromium fonts-dejavu-core git
+    wkhtmltopdf libreoffice-writer-nogui fonts-liberation2 poppler-utils chromium fonts-dejavu-core git
 )
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
