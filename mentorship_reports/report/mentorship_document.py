@@ -119,10 +119,10 @@ class MentorshipDocument(models.AbstractModel):
         return "кураторов программ наставничества."
 
     @api.model
-    def _number_and_date(self, data, default_number=False, default_date=False):
-        """The number and date the user gave the document in the print dialog,
-        else those of the records."""
+    def _number_and_date(self, data, own_number=False, own_date=False):
+        """The number and date of the records' own order, else those the
+        user gave the document in the print dialog."""
         return {
-            "number": self._number(data.get("number") or default_number),
-            "date": self._date(fields.Date.to_date(data.get("date")) or default_date),
+            "number": self._number(own_number or data.get("number")),
+            "date": self._date(own_date or fields.Date.to_date(data.get("date"))),
         }

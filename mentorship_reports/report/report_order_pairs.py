@@ -20,7 +20,7 @@ class ReportOrderPairs(models.AbstractModel):
         curators = pairs.program_id.curator_id
         return {
             "doc": {
-                **self._number_and_date({}, pairs[:1].order_number, pairs[:1].order_date),
+                **self._number_and_date(data, pairs[:1].order_number, pairs[:1].order_date),
                 "count": str(len(pairs)),
                 "controller": self._controller(curators),
                 "pairs": [self._pair_row(index, pair) for index, pair in enumerate(pairs, start=1)],

@@ -1,1 +1,3 @@
 from . import test_install
+from . import test_pair_order
+from . import test_documents
