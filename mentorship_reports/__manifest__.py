@@ -7,5 +7,12 @@
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
     "depends": ["mentorship_core", "mentorship_school", "report_xlsx", "report_py3o"],
+    "data": [
+        "report/mentorship_xlsx_reports.xml",
+        "views/mentorship_mentor_views.xml",
+        "views/mentorship_mentee_views.xml",
+        "views/mentorship_pair_views.xml",
+        "views/mentorship_contest_views.xml",
+    ],
     "installable": True,
 }
