@@ -55,9 +55,7 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
                 for entry, place in zip(entries_by_contest[contest.id], places, strict=True)
             )
         organisation = self.env.company.name
-        self._write_table(
-            workbook, self.env._("Nominees"), self.env._("Contest Results"), organisation, columns, rows
-        )
+        self._write_table(workbook, self.env._("Nominees"), self.env._("Contest Results"), organisation, columns, rows)
         self._write_jury_marks(workbook, contests, organisation)
 
     def _places(self, scores):

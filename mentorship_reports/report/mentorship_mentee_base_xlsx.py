@@ -30,7 +30,7 @@ class MentorshipMenteeBaseXlsx(models.AbstractModel):
                 "preferred_format",
             ]
         )
-        tag_names = self._display_names("mentorship.tag", [tag for record in records for tag in record["difficulty_tag_ids"]])
+        tag_names = self._many2many_names(records, "difficulty_tag_ids", "mentorship.tag")
         states = self._selection_labels(MENTEE, "state")
         formats = self._selection_labels(MENTEE, "preferred_format")
         column = self._field_column

@@ -33,7 +33,7 @@ class MentorshipMentorBaseXlsx(models.AbstractModel):
                 "phone",
             ]
         )
-        tag_names = self._display_names("mentorship.tag", [tag for record in records for tag in record["competency_tag_ids"]])
+        tag_names = self._many2many_names(records, "competency_tag_ids", "mentorship.tag")
         states = self._selection_labels(MENTOR, "state")
         column = self._field_column
         columns = [

@@ -38,7 +38,7 @@ class MentorshipPairSummaryXlsx(models.AbstractModel):
         self._write_stage_counts(workbook, records, organisation)
 
     def _write_pair_list(self, workbook, records, organisation):
-        mentee_names = self._display_names("mentorship.mentee", [id_ for record in records for id_ in record["mentee_ids"]])
+        mentee_names = self._many2many_names(records, "mentee_ids", "mentorship.mentee")
         kinds = self._selection_labels(PAIR, "kind")
         column = self._field_column
         columns = [

@@ -54,10 +54,11 @@ class MentorshipXlsxTable(models.AbstractModel):
         field = self.env[model_name]._fields[field_name]
         return dict(field._description_selection(self.env))
 
-    def _display_names(self, model_name, ids):
-        """{id: name} of the records of ``ids`` (of a many2many), read at once."""
-        records = self.env[model_name].browse(set(ids))
-        return {row["id"]: row["display_name"] for row in records.read(["display_name"])}
+    def _many2many_names(self, rows, field_name, comodel_name):
+        """{id: name} of the records that the many2many ``field_name`` of
+        the ``rows`` (from ``read``) links to, read at once."""
+        linked = self.env[comodel_name].browse({id_ for row in rows for id_ in row[field_name]})
+        return {row["id"]: row["display_name"] for row in linked.read(["display_name"])}
 
     def _yes_no(self, value):
         return self.env._("Yes") if value else self.env._("No")
@@ -69,7 +70,9 @@ class MentorshipXlsxTable(models.AbstractModel):
         distinct = {company for company in companies if company}
         return next(iter(distinct))[1] if len(distinct) == 1 else self.env.company.name
 
-    def _write_table(self, workbook, sheet_name, title, organisation, columns, rows, total_label=None, frozen_columns=0):
+    def _write_table(
+        self, workbook, sheet_name, title, organisation, columns, rows, total_label=None, frozen_columns=0
+    ):
         """Write ``rows`` (tuples of values, one per column) as a table sheet.
         With ``total_label``, a row below the table sums its number columns
         with SUBTOTAL, which follows the autofilter."""
@@ -110,7 +113,8 @@ class MentorshipXlsxTable(models.AbstractModel):
 
     def _write_total_row(self, workbook, sheet, total_row, label, columns, rows):
         total_formats = {
-            style: workbook.add_format({**props, "bold": True, "border": 1, "top": 2}) for style, props in STYLES.items()
+            style: workbook.add_format({**props, "bold": True, "border": 1, "top": 2})
+            for style, props in STYLES.items()
         }
         sheet.write_string(total_row, 0, label, total_formats["text"])
         for index, column in enumerate(columns[1:], start=1):
