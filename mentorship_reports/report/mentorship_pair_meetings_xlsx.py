@@ -34,8 +34,8 @@ class MentorshipPairMeetingsXlsx(models.AbstractModel):
         locale = babel_locale_parse(self.env.lang)
         columns = [
             Column(self.env._("Pair or Group"), 40),
-            self._field_column(PAIR, "program_id", 28),
-            *(Column(format_date(month, "LLLL y", locale=locale).capitalize(), 10, "integer") for month in months),
+            self._field_column(PAIR, "program_id", 40),
+            *(Column(format_date(month, "LLLL y", locale=locale).capitalize(), 11, "integer") for month in months),
             Column(self.env._("Total"), 10, "integer"),
         ]
         rows = []

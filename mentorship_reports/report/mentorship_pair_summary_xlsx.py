@@ -42,7 +42,7 @@ class MentorshipPairSummaryXlsx(models.AbstractModel):
         kinds = self._selection_labels(PAIR, "kind")
         column = self._field_column
         columns = [
-            column(PAIR, "program_id", 30),
+            column(PAIR, "program_id", 40),
             column(PAIR, "mentor_id", 30),
             column(PAIR, "mentee_ids", 34),
             column(PAIR, "form_id", 22),
@@ -87,7 +87,7 @@ class MentorshipPairSummaryXlsx(models.AbstractModel):
         counts = Counter((record["program_id"], record["stage_id"][0]) for record in records)
         programs = {record["program_id"]: record["company_id"] for record in records}
         columns = [
-            self._field_column(PAIR, "program_id", 34),
+            self._field_column(PAIR, "program_id", 40),
             self._field_column(PAIR, "company_id", 28),
             *(Column(stage.name, 12, "integer") for stage in stages),
             Column(self.env._("Total"), 10, "integer"),

@@ -1,3 +1,4 @@
+import math
 from typing import NamedTuple
 
 from xlsxwriter.utility import xl_range
@@ -9,6 +10,7 @@ from odoo.addons.mentorship_core.tools import format_date_ru
 
 HEADER_ROW = 4  # below the organisation, the title, the date of export and a blank row
 A4 = 9
+LINE_HEIGHT = 15
 STYLES = {
     "text": {"text_wrap": True, "valign": "top"},
     "integer": {"num_format": "0", "valign": "top"},
@@ -92,9 +94,14 @@ class MentorshipXlsxTable(models.AbstractModel):
         sheet.write_string(
             2, 0, self.env._("Exported on %(date)s", date=format_date_ru(fields.Date.context_today(self)))
         )
-        sheet.write_row(HEADER_ROW, 0, [column.label for column in columns], header_format)
+        labels = [column.label for column in columns]
+        sheet.set_row(HEADER_ROW, self._row_height(columns, labels))
+        sheet.write_row(HEADER_ROW, 0, labels, header_format)
         row_index = HEADER_ROW
         for row_index, row in enumerate(rows, start=HEADER_ROW + 1):
+            height = self._row_height(columns, row)
+            if height > LINE_HEIGHT:
+                sheet.set_row(row_index, height)
             for column_index, (column, value) in enumerate(zip(columns, row, strict=True)):
                 cell_format = cell_formats[column.style]
                 if value is False or value is None or value == "":
@@ -110,6 +117,19 @@ class MentorshipXlsxTable(models.AbstractModel):
         if total_label and rows:
             self._write_total_row(workbook, sheet, row_index + 1, total_label, columns, rows)
         return sheet
+
+    def _row_height(self, columns, values):
+        """The height that shows every line of the wrapped texts: spreadsheets
+        do not grow a row for text written by a program."""
+        lines = max(
+            (
+                math.ceil(len(value) / max(column.width - 2, 1))
+                for column, value in zip(columns, values, strict=True)
+                if isinstance(value, str)
+            ),
+            default=1,
+        )
+        return LINE_HEIGHT * max(lines, 1)
 
     def _write_total_row(self, workbook, sheet, total_row, label, columns, rows):
         total_formats = {
