@@ -78,7 +78,7 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
         contest_names = {entry["id"]: entry["contest_id"][1] for entry in entries.read(["contest_id"])}
         columns = [
             self._field_column(ENTRY, "contest_id", 30),
-            self._field_column(MARK, "entry_id", 40),
+            Column(self.env._("Nominee"), 40),
             self._field_column(MARK, "jury_user_id", 28),
             self._field_column(MARK, "score", 10, "decimal"),
             self._field_column(MARK, "comment", 50),
