@@ -137,3 +137,30 @@ class TestXlsxBasesInRussian(XlsxReportCase, TransactionCase):
         self.assertEqual(header[0], "ФИО")
         self.assertEqual(header[1], "Организация")
         self.assertEqual(self._rows(sheet)[0][5:9], ("Нет", "Да", "Да", "Активно"))
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxButtons(XlsxReportCase, TransactionCase):
+    def _list(self, role, model):
+        views = self._as(role, model).get_views([(False, "list")], {"toolbar": True})["views"]["list"]
+        return views["arch"], [action["id"] for action in views["toolbar"].get("print", [])]
+
+    def test_curator_prints_and_exports_from_the_lists(self):
+        for model, report in (
+            ("mentorship.mentor", "mentor_base_xlsx"),
+            ("mentorship.mentee", "mentee_base_xlsx"),
+            ("mentorship.pair", "pair_summary_xlsx"),
+            ("mentorship.pair", "pair_meetings_xlsx"),
+            ("mentorship.contest", "contest_results_xlsx"),
+        ):
+            action = self.env.ref(f"mentorship_reports.action_report_{report}")
+            with self.subTest(report=report):
+                arch, printable = self._list("curator", model)
+                self.assertIn(action.id, printable)
+                self.assertIn(f'name="{action.id}"', arch)
+
+    def test_hr_officer_reading_mentors_gets_no_export(self):
+        arch, printable = self._list("hr_officer", "mentorship.mentor")
+        action = self.env.ref("mentorship_reports.action_report_mentor_base_xlsx")
+        self.assertNotIn(action.id, printable)
+        self.assertNotIn(f'name="{action.id}"', arch)
