@@ -10,3 +10,9 @@ from . import report_plan
 from . import report_regulation
 from . import report_roadmap
 from . import report_order_roadmap
+from . import mentorship_xlsx_common
+from . import mentorship_mentor_base_xlsx
+from . import mentorship_mentee_base_xlsx
+from . import mentorship_pair_summary_xlsx
+from . import mentorship_pair_meetings_xlsx
+from . import mentorship_contest_results_xlsx
