@@ -12,6 +12,7 @@ of creation against a record like the sample.
 
 import base64
 from datetime import date, timedelta
+from importlib.resources import files
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase, tagged
@@ -31,6 +32,7 @@ mentorship.consent                 rcwu/----   rcwu/rcwu   ----/----   ----/----
 mentorship.contest                 r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.contest.entry           rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.contest.mark            ----/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.document.template       rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.form                    rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.mentee                  rcwu/----   rcwu/rcwu   r---/----   ----/----   r---/----   r---/----   r---/----
 mentorship.mentee.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
@@ -164,6 +166,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             "calendar.event": cls._by_pair(cls._meeting),
         }
         samples.update(cls._school_samples())
+        samples["mentorship.document.template"] = cls._document_templates()
         summaries = env["mentorship.organisation.summary"]
         samples["mentorship.organisation.summary"] = {
             "staff": summaries.browse(cls.school.id),
@@ -253,6 +256,19 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             "mentorship.contest.entry": entries,
             "mentorship.contest.mark": marks,
         }
+
+    @classmethod
+    def _document_templates(cls):
+        """Each school's own layout of the order appointing the curator."""
+        report = cls.env.ref("mentorship_reports.action_report_order_curator")
+        odt = files("odoo.addons.mentorship_reports").joinpath("report/templates/order_curator.odt").read_bytes()
+        templates = {
+            key: cls.env["mentorship.document.template"].create(
+                {"report_id": report.id, "company_id": company.id, "template": base64.b64encode(odt)}
+            )
+            for key, company in (("staff", cls.school), ("other", cls.school_b))
+        }
+        return {**templates, "portal": templates["staff"]}
 
     @classmethod
     def _matrix_models(cls):
