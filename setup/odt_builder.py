@@ -35,7 +35,9 @@ FONTS = (
 )
 
 
-def _paragraph_style(name, size="12pt", align="justify", bold=False, indent="0cm", above="0cm", below="0.1cm", extra=""):
+def _paragraph_style(
+    name, size="12pt", align="justify", bold=False, indent="0cm", above="0cm", below="0.1cm", extra=""
+):
     weight = ' fo:font-weight="bold"' if bold else ""
     return (
         f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="Standard">'
@@ -160,8 +162,10 @@ class Template:
         name = f"T{len(self.table_styles) + 1}"
         width = sum(column[1] for column in columns)
         styles = [
-            f'<style:style style:name="{name}" style:family="table"><style:table-properties '
-            f'style:width="{width}cm" table:align="left"/></style:style>'
+            (
+                f'<style:style style:name="{name}" style:family="table"><style:table-properties '
+                f'style:width="{width}cm" table:align="left"/></style:style>'
+            )
         ]
         xml = [f'<table:table table:name="{name}" table:style-name="{name}">']
         for index, (_title, column_width, *_rest) in enumerate(columns):
@@ -190,7 +194,9 @@ class Template:
                 xml.append(self._spanning_row(columns, self._instruction("/if"), cell_style))
                 xml.append(self._spanning_row(columns, self._instruction(f'if="not ({condition})"'), cell_style))
             xml.append("<table:table-row>")
-            xml.extend(self._cell(column[2], column[3] if len(column) > 3 else "Cell", cell_style) for column in columns)
+            xml.extend(
+                self._cell(column[2], column[3] if len(column) > 3 else "Cell", cell_style) for column in columns
+            )
             xml.append("</table:table-row>")
             if sections:
                 xml.append(self._spanning_row(columns, self._instruction("/if"), cell_style))
@@ -200,7 +206,10 @@ class Template:
 
     def _cell(self, text, paragraph_style, cell_style):
         paragraphs = "".join(self.p(line, paragraph_style) for line in text.split("\n"))
-        return f'<table:table-cell table:style-name="{cell_style}" office:value-type="string">{paragraphs}</table:table-cell>'
+        return (
+            f'<table:table-cell table:style-name="{cell_style}" office:value-type="string">'
+            f"{paragraphs}</table:table-cell>"
+        )
 
     @staticmethod
     def _spanning_row(columns, content, cell_style):

@@ -44,7 +44,9 @@ class MentorshipDocumentTemplate(models.Model):
         for template in self:
             report = template.report_id
             path = report.py3o_template_fallback
-            template.default_template = path and base64.b64encode(files(f"odoo.addons.{report.module}").joinpath(path).read_bytes())
+            template.default_template = path and base64.b64encode(
+                files(f"odoo.addons.{report.module}").joinpath(path).read_bytes()
+            )
             template.default_template_name = path and path.rsplit("/", 1)[-1]
 
     @api.constrains("template")

@@ -18,9 +18,7 @@ class ReportContestCertificates(models.AbstractModel):
     def _document_values(self, records, data):
         contest = records
         if not contest.winner_ids:
-            raise UserError(
-                self.env._("The contest %(contest)s has no winners yet.", contest=contest.display_name)
-            )
+            raise UserError(self.env._("The contest %(contest)s has no winners yet.", contest=contest.display_name))
         nomination = self._selection(contest, "nomination")
         date = self._date(fields.Date.to_date(data.get("date")) or fields.Date.context_today(self))
         # the winners of a contest are public: their names print whoever may read the contest

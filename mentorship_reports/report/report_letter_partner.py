@@ -23,8 +23,6 @@ class ReportLetterPartner(models.AbstractModel):
                 "agreement": agreement.number.lstrip("№ "),
                 "agreement_date": self._date(agreement.date_start),
                 "scope": f" ({agreement.scope.strip().rstrip('.')})" if agreement.scope else "",
-                "mentors": [
-                    self._declined(name, "dative") for name in agreement.mentor_ids.partner_id.mapped("name")
-                ],
+                "mentors": [self._declined(name, "dative") for name in agreement.mentor_ids.partner_id.mapped("name")],
             }
         }

@@ -27,7 +27,9 @@ class ReportOrderIncentives(models.AbstractModel):
                 )
             )
         if len(set(records.mapped("order_number"))) > 1:
-            raise UserError(self.env._("The selected incentives belong to different orders; print one order at a time."))
+            raise UserError(
+                self.env._("The selected incentives belong to different orders; print one order at a time.")
+            )
         show_amounts = self.env.user.has_group(HR_GROUP)
         payments = records.filtered(lambda incentive: incentive.category == "payment")
         periods = sorted({incentive.period_name for incentive in records if incentive.period_name})

@@ -34,7 +34,9 @@ class ReportOrderPairs(models.AbstractModel):
         if not records or any(not number or not date for _company, number, date in orders):
             raise UserError(self.env._("The order is printed for pairs approved by an order with its number and date."))
         if len(orders) > 1:
-            raise UserError(self.env._("The selected pairs were approved by different orders; print one order at a time."))
+            raise UserError(
+                self.env._("The selected pairs were approved by different orders; print one order at a time.")
+            )
         company, number, date = orders.pop()
         return records.search(
             [("company_id", "=", company.id), ("order_number", "=", number), ("order_date", "=", date)],

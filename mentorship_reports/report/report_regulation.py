@@ -44,8 +44,6 @@ class ReportRegulation(models.AbstractModel):
                 "attention_days": self.env["ir.config_parameter"]
                 .sudo()
                 .get_param("mentorship_core.attention_days", str(DEFAULT_ATTENTION_DAYS)),
-                "incentive_rules": [
-                    f"{rule.name} ({rule.basis})" if rule.basis else rule.name for rule in rules
-                ],
+                "incentive_rules": [f"{rule.name} ({rule.basis})" if rule.basis else rule.name for rule in rules],
             }
         }

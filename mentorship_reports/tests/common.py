@@ -20,7 +20,11 @@ class DocumentCase(MentorshipRolesCase):
         cls._setup_municipality()
         cls.curator.name = "Соколова Ирина Викторовна"
         cls.school.write(
-            {"city": "Бийск", "mentorship_director_name": "Максимова Елена Андреевна", "mentorship_director_title": "Директор"}
+            {
+                "city": "Бийск",
+                "mentorship_director_name": "Максимова Елена Андреевна",
+                "mentorship_director_title": "Директор",
+            }
         )
 
     def _print(self, role, records, document, output_format="pdf", **values):

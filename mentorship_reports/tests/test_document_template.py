@@ -21,7 +21,9 @@ class TestDocumentTemplate(DocumentCase, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.report = cls.env.ref("mentorship_reports.action_report_order_curator")
-        cls.shipped = files("odoo.addons.mentorship_reports").joinpath("report/templates/order_curator.odt").read_bytes()
+        cls.shipped = (
+            files("odoo.addons.mentorship_reports").joinpath("report/templates/order_curator.odt").read_bytes()
+        )
 
     def _own_layout(self, title):
         """The shipped template with ``title`` instead of «ПРИКАЗ», saved
@@ -47,7 +49,9 @@ class TestDocumentTemplate(DocumentCase, TransactionCase):
         own = self._pdf_text(self._print("curator", self.program_teachers, "order_curator"))
         self.assertIn("РАСПОРЯЖЕНИЕ ПО ШКОЛЕ", own)
         self.assertNotIn("ПРИКАЗ ", own)
-        self.assertIn("Назначить Соколову Ирину Викторовну куратором", own, "the fields are filled as in the shipped one")
+        self.assertIn(
+            "Назначить Соколову Ирину Викторовну куратором", own, "the fields are filled as in the shipped one"
+        )
         other = self._pdf_text(self._print("curator_b", self.program_b, "order_curator"))
         self.assertIn("ПРИКАЗ", other)
         self.assertNotIn("РАСПОРЯЖЕНИЕ", other)

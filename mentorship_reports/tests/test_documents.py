@@ -99,7 +99,9 @@ class TestDocuments(DocumentCase, TransactionCase):
     def test_curator_appointment_declines_the_name(self):
         text = self._pdf_text(self._print("curator", self.program_teachers, "order_curator", number="3-к"))
         self.assertIn("О назначении куратора программы наставничества", text)
-        self.assertIn("1. Назначить Соколову Ирину Викторовну куратором программы наставничества «Teachers 2025/2026».", text)
+        self.assertIn(
+            "1. Назначить Соколову Ирину Викторовну куратором программы наставничества «Teachers 2025/2026».", text
+        )
         self.assertIn("в срок до 31 мая 2026 г. 3. Контроль", text)
         self.assertIn("С приказом ознакомлен(а):", text)
         self.assertEqual(text.count("Соколова И. В."), 1)
@@ -135,7 +137,9 @@ class TestDocuments(DocumentCase, TransactionCase):
         self.assertIn("В программе участвуют 2 наставников и 2 наставляемых", text)
         self.assertIn("Проведено встреч: 1 из 1 запланированных.", text)
         self.assertIn("Тип встречи Organisational Проведено 1", text)
-        self.assertIn("Персонализированных программ: 1; выполнено мероприятий 1 из 2; средний процент выполнения 50 %.", text)
+        self.assertIn(
+            "Персонализированных программ: 1; выполнено мероприятий 1 из 2; средний процент выполнения 50 %.", text
+        )
         self.assertIn("Средний балл наставляемых до наставничества — нет данных", text)
         self.assertNotIn("B Mentor", text)
 
@@ -172,7 +176,12 @@ class TestDocuments(DocumentCase, TransactionCase):
         mentor = self._mentor("Кузнецов Пётр Ильич")
         mentor.employer_partner_id = plant
         agreement = self.env["mentorship.partnership.agreement"].create(
-            {"number": "№ 14/2025", "partner_id": plant.id, "date_start": date(2025, 9, 1), "company_id": self.school.id}
+            {
+                "number": "№ 14/2025",
+                "partner_id": plant.id,
+                "date_start": date(2025, 9, 1),
+                "company_id": self.school.id,
+            }
         )
         text = self._pdf_text(self._print("curator", agreement, "letter_partner", number="101"))
         self.assertIn("БЛАГОДАРСТВЕННОЕ ПИСЬМО", text)

@@ -14,8 +14,9 @@ import time
 import tracemalloc
 from datetime import date
 
-from odoo import Command
 from test_bench_pair_approval import populate
+
+from odoo import Command
 
 PAIRS = 500
 TARGET_SECONDS = 20
