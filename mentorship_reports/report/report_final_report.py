@@ -40,15 +40,19 @@ class ReportFinalReport(models.AbstractModel):
 
     @api.model
     def _counts(self, model, domain, field_name):
-        """Rows {name, count} of ``model`` grouped by ``field_name``."""
+        """Rows {name, count} of ``model`` grouped by ``field_name``, in the
+        order of its values."""
         Model = self.env[model]
+        counts = dict(Model._read_group(domain, [field_name], ["__count"]))
         field = Model._fields[field_name]
-        labels = dict(field._description_selection(self.env)) if field.type == "selection" else {}
-        return [
-            {"name": labels.get(value, value) if labels else value.display_name, "count": str(count)}
-            for value, count in Model._read_group(domain, [field_name], ["__count"])
-            if value
-        ]
+        if field.type == "selection":
+            # in the order of the selection: the meetings' sequence, the kinds as listed
+            return [
+                {"name": label, "count": str(counts[value])}
+                for value, label in field._description_selection(self.env)
+                if value in counts
+            ]
+        return [{"name": value.display_name, "count": str(count)} for value, count in counts.items() if value]
 
     @api.model
     def _pair_values(self, program):
