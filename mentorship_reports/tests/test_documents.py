@@ -103,6 +103,13 @@ class TestDocuments(DocumentCase, TransactionCase):
         self.assertIn("в срок до 31 мая 2026 г. 3. Контроль", text)
         self.assertIn("С приказом ознакомлен(а):", text)
         self.assertEqual(text.count("Соколова И. В."), 1)
+        self.assertIn("_______________ Максимова Е. А.", text)
+        # without a director set on the organisation, its user of the Director group signs
+        self.school.mentorship_director_name = False
+        self.assertIn(
+            "_______________ Test S. D.",
+            self._pdf_text(self._print("curator", self.program_teachers, "order_curator")),
+        )
         self.program_pupils.curator_id = False
         with self.assertRaisesRegex(UserError, "has no curator"):
             self._print("curator", self.program_pupils, "order_curator")
