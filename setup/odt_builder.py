@@ -56,8 +56,10 @@ PARAGRAPH_STYLES = "".join(
         _paragraph_style("Org", align="center", bold=True),
         _paragraph_style("OrgPage", align="center", bold=True, extra='fo:break-before="page"'),
         _paragraph_style("Title", size="14pt", align="center", bold=True, above="0.4cm", below="0.3cm"),
-        _paragraph_style("Big", size="28pt", align="center", bold=True, above="1cm", below="0.6cm"),
-        _paragraph_style("Name", size="20pt", align="center", bold=True, above="0.4cm", below="0.4cm"),
+        _paragraph_style("Big", size="36pt", align="center", bold=True, above="4cm", below="0.6cm"),
+        _paragraph_style("Lead", size="14pt", align="center", above="0.3cm"),
+        _paragraph_style("Spaced", align="center", above="4cm", below="1cm"),
+        _paragraph_style("Name", size="22pt", align="center", bold=True, above="1.2cm", below="1.2cm"),
         _paragraph_style(
             "Heading", align="start", bold=True, above="0.3cm", below="0.15cm", extra='fo:keep-with-next="always"'
         ),

@@ -151,7 +151,7 @@ class TestDocuments(DocumentCase, TransactionCase):
     def test_certificates_of_mentors_one_page_each(self):
         mentors = self.staff_mentor | self.pupil_mentor
         text = self._pdf_text(self._print("curator", mentors, "certificate", date=date(2026, 5, 25)))
-        self.assertEqual(text.count("СЕРТИФИКАТ наставника"), 2)
+        self.assertEqual(text.count("СЕРТИФИКАТ НАСТАВНИКА"), 2)
         self.assertIn("Test Staff Mentor", text)
         self.assertIn("«Teachers 2025/2026»", text)
         self.assertIn("25 мая 2026 г.", text)
