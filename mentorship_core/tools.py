@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from pytrovich.detector import PetrovichGenderDetector
 from pytrovich.enums import Case, NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
@@ -44,6 +45,12 @@ def format_date_ru(value):
     if not value:
         return ""
     return f"{format_date(value, 'd MMMM y', locale='ru')} г."
+
+
+def format_amount_ru(value):
+    """«14 950,00»: a sum as a Russian document writes it, whatever the
+    user's language (a non-breaking space between thousands)."""
+    return format_decimal(value, "#,##0.00", locale="ru")
 
 
 def short_name(full_name):

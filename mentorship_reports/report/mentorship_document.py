@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import html2plaintext
 
-from odoo.addons.mentorship_core.tools import decline_name, format_date_ru, short_name
+from odoo.addons.mentorship_core.tools import format_date_ru, short_name, short_name_declined
 from odoo.addons.report_py3o.wizard._py3o_parser_context import format_multiline_value
 
 DIRECTOR_GROUP = "mentorship_core.group_mentorship_director"
@@ -45,6 +45,7 @@ class MentorshipDocument(models.AbstractModel):
         return {
             "name": company.name,
             "city": f"г. {company.city}" if company.city else "",
+            # the Russian postal order: Odoo's default address format puts the zip after the city
             "address": ", ".join(filter(None, (company.zip, company.city, company.street, company.street2))),
             "director_title": title,
             "director_title_lower": title[:1].lower() + title[1:],
@@ -78,15 +79,6 @@ class MentorshipDocument(models.AbstractModel):
         return " – ".join(filter(None, (self._short_date(date_from), self._short_date(date_to))))
 
     @api.model
-    def _number(self, value):
-        return value or BLANK
-
-    @api.model
-    def _amount(self, value):
-        """«14 950,00»: spaces between thousands, a comma before kopecks."""
-        return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
-
-    @api.model
     def _text(self, value):
         """A text of several lines, its line breaks kept in the document."""
         return format_multiline_value(value or "")
@@ -104,18 +96,14 @@ class MentorshipDocument(models.AbstractModel):
     @api.model
     def _selection(self, record, field_name):
         """The label of a selection value in the user's language."""
-        return dict(record._fields[field_name]._description_selection(self.env)).get(record[field_name], "")
-
-    @api.model
-    def _declined(self, name, case):
-        return decline_name(name, case)
+        return record._fields[field_name].convert_to_export(record[field_name], record)
 
     @api.model
     def _controller(self, curators):
         """Whom an order charges with its control, ending the sentence: the
         curator in the accusative with initials («куратора Смирнову А. А.»)."""
         if len(curators) == 1:
-            return f"куратора {short_name(self._declined(curators.name, 'accusative'))}"
+            return f"куратора {short_name_declined(curators.name, 'accusative')}"
         return "кураторов программ наставничества."
 
     @api.model
@@ -123,6 +111,6 @@ class MentorshipDocument(models.AbstractModel):
         """The number and date of the records' own order, else those the
         user gave the document in the print dialog."""
         return {
-            "number": self._number(own_number or data.get("number")),
+            "number": own_number or data.get("number") or BLANK,
             "date": self._date(own_date or fields.Date.to_date(data.get("date"))),
         }

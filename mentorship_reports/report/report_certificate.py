@@ -15,18 +15,21 @@ class ReportCertificate(models.AbstractModel):
 
     @api.model
     def _document_values(self, records, data):
-        date = self._date(fields.Date.to_date(data.get("date")) or fields.Date.context_today(self))
+        text = "осуществляет наставническую деятельность в рамках целевой модели наставничества в программах:"
         return {
             "docs": [
-                {
-                    "name": mentor.partner_id.name,
-                    "text": "осуществляет наставническую деятельность в рамках целевой модели наставничества "
-                    "в программах:",
-                    "programs": mentor.pair_ids.filtered(lambda pair: pair.state != "dissolved").program_id.mapped(
-                        "name"
-                    ),
-                    "date": date,
-                }
+                self._page(
+                    mentor,
+                    text,
+                    mentor.pair_ids.filtered(lambda pair: pair.state != "dissolved").program_id.mapped("name"),
+                    data,
+                )
                 for mentor in records
             ]
         }
+
+    @api.model
+    def _page(self, mentor, text, programs, data):
+        """The certificate of ``mentor``, dated as given, else today."""
+        date = fields.Date.to_date(data.get("date")) or fields.Date.context_today(self)
+        return {"name": mentor.partner_id.name, "text": text, "programs": programs, "date": self._date(date)}

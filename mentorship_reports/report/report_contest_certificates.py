@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 
@@ -7,7 +7,7 @@ class ReportContestCertificates(models.AbstractModel):
     mentor certificate."""
 
     _name = "report.mentorship_reports.contest_certificates"
-    _inherit = "mentorship.document"
+    _inherit = "report.mentorship_reports.certificate"
     _description = "Certificates of Contest Winners"
 
     @api.model
@@ -19,19 +19,9 @@ class ReportContestCertificates(models.AbstractModel):
         contest = records
         if not contest.winner_ids:
             raise UserError(self.env._("The contest %(contest)s has no winners yet.", contest=contest.display_name))
-        nomination = self._selection(contest, "nomination")
-        date = self._date(fields.Date.to_date(data.get("date")) or fields.Date.context_today(self))
+        text = f"является победителем конкурса «{contest.name}» в номинации «{self._selection(contest, 'nomination')}»"
+        if contest.school_year:
+            text += f" {contest.school_year} учебного года"
         # the winners of a contest are public: their names print whoever may read the contest
         mentors = contest.winner_ids.sudo().mapped(lambda entry: entry.mentor_id or entry.pair_id.mentor_id)
-        return {
-            "docs": [
-                {
-                    "name": mentor.partner_id.name,
-                    "text": f"является победителем конкурса «{contest.name}» в номинации «{nomination}»"
-                    + (f" {contest.school_year} учебного года" if contest.school_year else ""),
-                    "programs": [],
-                    "date": date,
-                }
-                for mentor in mentors
-            ]
-        }
+        return {"docs": [self._page(mentor, text, [], data) for mentor in mentors]}

@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from odoo.addons.mentorship_core.tools import decline_name
+
 
 class ReportLetterPartner(models.AbstractModel):
     """The thank-you letter to a partner organisation, naming the mentors it
@@ -23,6 +25,6 @@ class ReportLetterPartner(models.AbstractModel):
                 "agreement": agreement.number.lstrip("№ "),
                 "agreement_date": self._date(agreement.date_start),
                 "scope": f" ({agreement.scope.strip().rstrip('.')})" if agreement.scope else "",
-                "mentors": [self._declined(name, "dative") for name in agreement.mentor_ids.partner_id.mapped("name")],
+                "mentors": [decline_name(name, "dative") for name in agreement.mentor_ids.partner_id.mapped("name")],
             }
         }

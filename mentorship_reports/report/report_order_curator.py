@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from odoo.addons.mentorship_core.tools import short_name
+from odoo.addons.mentorship_core.tools import decline_name, short_name
 
 
 class ReportOrderCurator(models.AbstractModel):
@@ -30,7 +30,7 @@ class ReportOrderCurator(models.AbstractModel):
                 "form": program.form_id.name,
                 "period": self._period(program.date_start, program.date_end),
                 "date_end": self._date(program.date_end),
-                "curator_accusative": self._declined(curator, "accusative"),
+                "curator_accusative": decline_name(curator, "accusative"),
                 "curator_short": short_name(curator),
             }
         }

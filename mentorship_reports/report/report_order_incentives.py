@@ -1,6 +1,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mentorship_core.tools import format_amount_ru
+
 HR_GROUP = "mentorship_core.group_mentorship_hr_officer"
 
 
@@ -38,7 +40,7 @@ class ReportOrderIncentives(models.AbstractModel):
                 **self._number_and_date(data, records[:1].order_number, records[:1].order_date),
                 "period": ", ".join(periods),
                 "count": str(len(records)),
-                "total": self._amount(sum(payments.mapped("amount"))) if show_amounts and payments else "",
+                "total": format_amount_ru(sum(payments.mapped("amount"))) if show_amounts and payments else "",
                 "incentives": [
                     {
                         "index": str(index),
@@ -46,7 +48,7 @@ class ReportOrderIncentives(models.AbstractModel):
                         "kind": self._selection(incentive, "kind"),
                         "description": self._text(incentive.description),
                         "basis": incentive.basis or "",
-                        "amount": self._amount(incentive.amount)
+                        "amount": format_amount_ru(incentive.amount)
                         if show_amounts and incentive.category == "payment"
                         else "—",
                     }

@@ -241,3 +241,11 @@ class TestDocuments(DocumentCase, TransactionCase):
         )
         self.assertIn(wizard.report_id, offered)
         self.assertFalse(self._as("staff_mentor", "mentorship.document.print.wizard")._reports_of("mentorship.program"))
+        self.assertEqual(
+            self._as("hr_officer", "mentorship.document.print.wizard")._reports_of("mentorship.incentive"),
+            self.env.ref("mentorship_reports.action_report_order_incentives"),
+        )
+        self.assertFalse(self._as("hr_officer", "mentorship.document.print.wizard")._reports_of("mentorship.pair"))
+        for role in ("portal_mentee", "portal_mentor", "parent", "employee"):
+            with self.assertRaises(AccessError):
+                self._print(role, self.staff_pair, "order_pairs")

@@ -17,12 +17,13 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
     _name = "mentorship.document.print.wizard"
     _description = "Print a Mentorship Document"
 
-    res_model = fields.Char(required=True)
-    res_ids = fields.Json(required=True)
+    res_model = fields.Char(required=True, default=lambda self: self.env.context.get("active_model"))
+    res_ids = fields.Json(required=True, default=lambda self: self.env.context.get("active_ids"))
     report_id = fields.Many2one(
         "ir.actions.report",
         string="Document",
         required=True,
+        default=lambda self: self._reports_of(self.env.context.get("active_model"))[:1],
         domain="[('model', '=', res_model), ('report_type', '=', 'py3o'), ('module', '=', 'mentorship_reports')]",
     )
     output_format = fields.Selection(OUTPUT_FORMATS, string="Format", required=True, default="pdf")
@@ -34,17 +35,6 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
     state = fields.Selection([("choose", "Choose"), ("done", "Done")], default="choose", required=True)
     document = fields.Binary(string="File", readonly=True, attachment=False)
     document_name = fields.Char()
-
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        context = self.env.context
-        model = values.get("res_model") or context.get("active_model")
-        ids = values.get("res_ids") or context.get("active_ids") or [context.get("active_id")]
-        values.update(res_model=model, res_ids=ids)
-        if "report_id" in fields_list and not values.get("report_id") and model:
-            values["report_id"] = self._reports_of(model)[:1].id
-        return values
 
     @api.model
     def _reports_of(self, model):
