@@ -17,6 +17,7 @@ class MentorshipDocumentTemplate(models.Model):
     _name = "mentorship.document.template"
     _description = "Document Template of an Organisation"
     _order = "company_id, report_id"
+    _rec_name = "report_id"
     _check_company_auto = True
 
     report_id = fields.Many2one(

@@ -5,7 +5,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     mentorship_director_name = fields.Char(
-        string="Director",
+        string="Director's Full Name",
         help="The full name of the head who signs the organisation's orders and letters, surname first. "
         "Left empty, the user of the Director group of the organisation signs.",
     )
