@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import format_date
 
 MEETING_TYPES = [
     ("organisational", "Organisational"),
@@ -40,6 +41,31 @@ class CalendarEvent(models.Model):
                     self.env._(
                         "The meeting %(meeting)s has not taken place yet: attendance is confirmed after it starts.",
                         meeting=event.display_name,
+                    )
+                )
+
+    @api.constrains("start", "mentorship_pair_id")
+    def _check_within_pair_dates(self):
+        """A meeting is evidence of the pair's work only inside its life:
+        none is logged before the pair starts or after it ends (or was
+        dissolved), whoever logs it and however."""
+        for event in self.filtered("mentorship_pair_id"):
+            pair = event.mentorship_pair_id.sudo()
+            day = fields.Datetime.context_timestamp(event, event.start).date()
+            if pair.date_start and day < pair.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The first day of the pair %(pair)s is %(date)s: none of its meetings is dated before it.",
+                        pair=pair.display_name,
+                        date=format_date(self.env, pair.date_start),
+                    )
+                )
+            if pair.date_end and day > pair.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "The last day of the pair %(pair)s is %(date)s: none of its meetings is dated after it.",
+                        pair=pair.display_name,
+                        date=format_date(self.env, pair.date_end),
                     )
                 )
 

@@ -1,9 +1,12 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_date
 
 from ..tools import check_not_blank
 from .calendar_event import MEETING_TYPES
@@ -22,6 +25,16 @@ FIRST_MEETINGS = ["organisational", "trial", "planning"]
 DEFAULT_ATTENTION_DAYS = 30
 # what only the working group decides: the stage, the approving order and why
 CURATOR_FIELDS = frozenset({"stage_id", "order_number", "order_date", "training_override_reason", "dissolution_reason"})
+FORMING_STATES = ("candidate", "matching", "agreement")
+FINISHED_STATES = ("completed", "dissolved")
+# the states a pair may come from into each state of the pipeline: a finished pair is never reopened
+ALLOWED_MOVES = {
+    **dict.fromkeys(FORMING_STATES, FORMING_STATES),
+    "approved": ("matching", "agreement"),
+    "working": ("approved",),
+    "completed": ("working",),
+    "dissolved": (*FORMING_STATES, "approved", "working"),
+}
 
 
 class MentorshipPair(models.Model):
@@ -162,7 +175,25 @@ class MentorshipPair(models.Model):
 
     def write(self, vals):
         self._check_curator_fields(vals)
+        if "stage_id" in vals:
+            self._check_move(self.env["mentorship.pair.stage"].browse(vals["stage_id"]).state)
         return super().write(vals)
+
+    def _check_move(self, state):
+        """The pipeline's order holds for every path (kanban, buttons, RPC):
+        approved by order from Matching or Agreement, working once approved,
+        completed once working, and a finished pair stays finished."""
+        wrong = self.filtered(lambda pair: pair.state != state and pair.state not in ALLOWED_MOVES[state])
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The pair %(pair)s is %(current)s and cannot move to %(target)s.",
+                    pair=wrong[0].display_name,
+                    current=states[wrong[0].state],
+                    target=states[state],
+                )
+            )
 
     def _check_curator_fields(self, vals):
         """Staff mentors work on their pairs, but only the working group moves
@@ -375,8 +406,48 @@ class MentorshipPair(models.Model):
     def _move_to_state(self, state, **values):
         self.write({"stage_id": self.env["mentorship.pair.stage"]._for_state(state).id, **values})
 
+    def _approve_by_order(self, order_number, order_date):
+        """Approve the pairs by the order "On the approval of mentorship pairs
+        and groups" at once: a pair without a start date starts on the order's
+        date; one note on each pair, and the order, listing its pairs, on each
+        program; the queries do not grow with the number of pairs."""
+        not_ready = self.filtered(lambda pair: pair.state not in ("matching", "agreement"))
+        if not_ready:
+            raise UserError(
+                self.env._(
+                    "Only pairs in Matching or Agreement can be approved; %(pair)s is not.",
+                    pair=not_ready[0].display_name,
+                )
+            )
+        undated = self.filtered(lambda pair: not pair.date_start)
+        (self - undated)._move_to_state("approved", order_number=order_number, order_date=order_date)
+        undated._move_to_state("approved", order_number=order_number, order_date=order_date, date_start=order_date)
+        date = format_date(self.env, order_date)
+        note = self.env._("Approved by order No. %(number)s of %(date)s.", number=order_number, date=date)
+        self._message_log_batch(dict.fromkeys(self.ids, note))
+        for program, program_pairs in self.grouped("program_id").items():
+            title = self.env._(
+                "Order No. %(number)s of %(date)s approved %(count)s pair(s) and group(s) of this program:",
+                number=order_number,
+                date=date,
+                count=len(program_pairs),
+            )
+            items = Markup().join(Markup("<li>%s</li>") % name for name in program_pairs.mapped("display_name"))
+            program.message_post(body=Markup("<p>%s</p><ul>%s</ul>") % (title, items))
+
+    def _finish(self, state, **values):
+        """Move to Completed or Dissolved: the pair ends today, or on its end
+        date if that came first; what is dated later is no evidence of it."""
+        today = fields.Date.context_today(self)
+        for pair in self:
+            end = min(pair.date_end or today, today)
+            pair._move_to_state(state, date_end=max(end, pair.date_start or end), **values)
+
     def _dissolve(self, reason):
-        self._move_to_state("dissolved", dissolution_reason=reason)
+        finished = self.filtered(lambda pair: pair.state in FINISHED_STATES)
+        if finished:
+            raise UserError(self.env._("The pair %(pair)s is already finished.", pair=finished[0].display_name))
+        self._finish("dissolved", dissolution_reason=reason)
         for pair in self:
             pair.message_post(body=reason)
 
@@ -385,7 +456,7 @@ class MentorshipPair(models.Model):
         return True
 
     def action_complete(self):
-        self._move_to_state("completed")
+        self._finish("completed")
         return True
 
     def action_open_dissolve_wizard(self):

@@ -27,4 +27,5 @@ class MentorshipPairStage(models.Model):
 
     @api.model
     def _for_state(self, state):
-        return self.search([("state", "=", state)], limit=1)
+        # the state read at once: moving pairs checks it
+        return self.search_fetch([("state", "=", state)], ["state"], limit=1)

@@ -68,6 +68,8 @@ class MentorshipReplacementRequest(models.Model):
                 "mentee_ids": [fields.Command.set(mentee.ids)],
                 "kind": "traditional" if old_pair.kind == "group" else old_pair.kind,
                 "stage_id": self.env["mentorship.pair.stage"]._for_state("matching").id,
+                # the new pair starts when its order approves it
+                "date_start": False,
             }
         )
         remaining = old_pair.mentee_ids - mentee

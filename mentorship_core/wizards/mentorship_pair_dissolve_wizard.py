@@ -1,5 +1,4 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
 
 
 class MentorshipPairDissolveWizard(models.TransientModel):
@@ -13,8 +12,5 @@ class MentorshipPairDissolveWizard(models.TransientModel):
 
     def action_dissolve(self):
         self.ensure_one()
-        finished = self.pair_ids.filtered(lambda pair: pair.state in ("completed", "dissolved"))
-        if finished:
-            raise UserError(self.env._("The pair %(pair)s is already finished.", pair=finished[0].display_name))
         self.pair_ids._dissolve(self.reason)
         return {"type": "ir.actions.act_window_close"}

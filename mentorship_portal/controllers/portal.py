@@ -288,9 +288,11 @@ class MentorshipPortal(CustomerPortal):
         pair_sudo, _role = self._mentorship_pair(pair_id, roles=("mentor",))
         try:
             values = self._mentorship_meeting_values(pair_sudo, post)
+            # the pair's rules hold here too: no meeting outside its life
+            with request.env.cr.savepoint():
+                meeting = request.env["calendar.event"].sudo().with_context(mail_create_nosubscribe=True).create(values)
         except UserError as error:
             return self._mentorship_redirect(pair_sudo.access_url, error=error.args[0])
-        meeting = request.env["calendar.event"].sudo().with_context(mail_create_nosubscribe=True).create(values)
         message = (
             request.env._("The meeting is logged. It counts as held once the mentee confirms their attendance.")
             if meeting.mentorship_mentor_confirmed

@@ -36,7 +36,8 @@ class MentorshipPortalCase(MentorshipCase):
         )
         mentor = cls._mentor(f"Mentor {key}", category=cls.cat_pupil_mentor, partner=mentor_user.partner_id)
         pair = cls._pair(mentor, mentee, program=cls.program_pupils, state="agreement")
-        cls._approve(pair)
+        # approved before the first of its past meetings: they are inside its life
+        cls._approve(pair, on=fields.Date.today() - timedelta(weeks=meetings))
         pair.action_start_work()
         plan = cls._plan(pair, lines)
         cls._meetings(pair, meetings)

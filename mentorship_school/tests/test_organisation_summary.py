@@ -28,6 +28,7 @@ class TestOrganisationSummary(MentorshipRolesCase, TransactionCase):
         cls.pupil_pair.action_start_work()
         completed = cls._pair(cls._mentor("Completed Mentor"), cls._mentee("Completed Mentee"))
         cls._approve(completed)
+        completed.action_start_work()
         completed.action_complete()
         cls._pair(cls._mentor("Dissolved Mentor"), cls._mentee("Dissolved Mentee"))._dissolve("Moved away")
         cls._mentee("Candidate Mentee").state = "candidate"
