@@ -4,8 +4,12 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import Command, api, models
-from odoo.tools import SQL, float_compare, float_round
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, float_compare, float_round, format_date
+
+from .mentorship_incentive import CURATOR_GROUP
+from .mentorship_incentive_rule import HR_GROUP
 
 # the evidence and the sums an accrual carries, compared to update drafts
 COMPARED_FIELDS = (
@@ -23,7 +27,9 @@ COMPARED_FIELDS = (
     "basis",
     "description",
 )
-PairFacts = namedtuple("PairFacts", "id mentor employee personnel_number program mentees partners names")
+PairFacts = namedtuple(
+    "PairFacts", "id state start end mentor employee personnel_number program mentees partners names"
+)
 
 
 class MentorshipIncentiveGeneration(models.AbstractModel):
@@ -35,10 +41,15 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
     evidence of the day or deleted when it no longer qualifies; proposed,
     approved, exported, paid and cancelled incentives are never touched.
 
-    The evidence, each read for all pairs at once:
+    The evidence, each read for all pairs at once and counted only inside the
+    pair's life (from its start to its end or dissolution): a pair dissolved
+    during the month is paid for what it did before; a pair approved but not
+    yet working earns nothing, and the result says why of each pair that
+    earned nothing:
 
     - held meetings: meetings of the pair that started in the period and that
       both the mentor and a mentee confirmed (``mentorship_is_held``);
+    - completed plans: the plans marked done in the period;
     - plan progress: the average progress of the pair's personal plans;
     - satisfaction: the average score in per cent (survey's own
       ``scoring_percentage``) of the completed answers of the pair's mentees to
@@ -53,14 +64,19 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
     @api.model
     def _generate(self, company, date_from, date_to):
         """Create, update and delete the drafts of ``company`` for the period;
-        returns the counts of each and the incentives of the period. Texts are
-        written in the language of the user who generates."""
+        returns the incentives created and updated, the counts of the deleted
+        and untouched ones, and the reasons of each pair that earned nothing
+        (``unpaid``: pair id → reasons). Texts are written in the language of
+        the user who generates."""
+        self._check_may_generate(company, date_from)
         self = self.with_context(lang=self.env.user.lang)  # noqa: PLW0642
         Incentive = self.env["mentorship.incentive"].sudo()
         rules = self.env["mentorship.incentive.rule"].sudo().search([("company_id", "=", company.id)])
         accruals = {}
+        reasons = defaultdict(set)
         if rules.filtered(lambda rule: rule.rule_type != "cap"):
             evidence = self._evidence(company, date_from, date_to, rules)
+            reasons = evidence["reasons"]
             for rule in rules.filtered(lambda rule: rule.rule_type != "cap"):
                 for mentor_id, values in getattr(self, f"_accrue_{rule.rule_type}")(rule, evidence).items():
                     accruals[rule.id, mentor_id] = {
@@ -75,8 +91,33 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         # reading the meetings of an incentive filters out archived ones: their flags read at once
         incentives.with_context(active_test=False).meeting_ids.fetch(["active"])
         existing = {(incentive.rule_id.id, incentive.mentor_id.id): incentive for incentive in incentives}
-        self._apply_caps(accruals, existing, rules.filtered(lambda rule: rule.rule_type == "cap"), company, date_from)
-        return self._sync(accruals, existing)
+        caps = rules.filtered(lambda rule: rule.rule_type == "cap")
+        self._apply_caps(accruals, existing, caps, company, date_from, reasons)
+        result = self._sync(accruals, existing)
+        paid = {pair for values in accruals.values() for pair in values["pair_ids"]}
+        result["unpaid"] = {pair: sorted(why) for pair, why in reasons.items() if pair not in paid}
+        return result
+
+    @api.model
+    def _check_may_generate(self, company, date_from):
+        """Curators and HR officers of the organisation generate, whatever the
+        path; a month is paid once it has begun, never ahead."""
+        user = self.env.user
+        allowed = user.has_group(CURATOR_GROUP) or user.has_group(HR_GROUP)
+        if not self.env.su and not (allowed and company in user.company_ids):
+            raise AccessError(
+                self.env._(
+                    "Only the curators and HR officers of %(company)s generate its incentives.",
+                    company=company.sudo().name,
+                )
+            )
+        if date_from > fields.Date.context_today(self):
+            raise UserError(
+                self.env._(
+                    "%(month)s has not begun yet: a month is paid once it has begun.",
+                    month=format_date(self.env, date_from, date_format="LLLL yyyy"),
+                )
+            )
 
     # --- evidence -------------------------------------------------------------
 
@@ -90,12 +131,14 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
 
     @api.model
     def _evidence(self, company, date_from, date_to, rules):
-        pairs = self._pair_facts(company)
+        pairs = self._pair_facts(company, date_from, date_to)
         pair_ids = list(pairs)
         start, stop = self._utc_bounds(date_from, date_to)
-        held = (
+        held = defaultdict(list)
+        for pair, day, meeting_ids in (
             self.env["calendar.event"]
             .sudo()
+            .with_context(tz=self.env.user.tz or "UTC")
             ._read_group(
                 [
                     ("mentorship_pair_id", "in", pair_ids),
@@ -103,17 +146,29 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
                     ("start", ">=", start),
                     ("start", "<", stop),
                 ],
-                ["mentorship_pair_id"],
+                ["mentorship_pair_id", "start:day"],
                 ["id:array_agg"],
             )
-        )
+        ):
+            if self._in_life(pairs[pair.id], day.date()):
+                held[pair.id].extend(meeting_ids)
         Plan = self.env["mentorship.plan"].sudo()
         progress = Plan._read_group([("pair_id", "in", pair_ids)], ["pair_id"], ["progress:avg"])
-        completed = []
+        completed = set()
         if rules.filtered(lambda rule: rule.rule_type == "plan_completed"):
-            completed = Plan._read_group(
-                [("pair_id", "in", pair_ids), ("state", "=", "done"), ("date_end", "<=", date_to)], ["pair_id"]
-            )
+            completed = {
+                pair.id
+                for pair, day in Plan._read_group(
+                    [
+                        ("pair_id", "in", pair_ids),
+                        ("state", "=", "done"),
+                        ("date_done", ">=", date_from),
+                        ("date_done", "<=", date_to),
+                    ],
+                    ["pair_id", "date_done:day"],
+                )
+                if self._in_life(pairs[pair.id], day)
+            }
         employees = self.env["hr.employee"].browse(
             sorted({facts.employee for facts in pairs.values() if facts.employee})
         )
@@ -121,28 +176,40 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
             "date_from": date_from,
             "date_to": date_to,
             "pairs": pairs,
-            "held": {pair.id: meeting_ids for pair, meeting_ids in held},
+            "held": held,
             "progress": {pair.id: value for pair, value in progress},
-            "completed": {pair.id for [pair] in completed},
+            "completed": completed,
             "wages": self._wages(employees, date_to),
             "satisfaction": {survey: self._satisfaction(pairs, survey) for survey in rules.survey_id},
+            "reasons": defaultdict(set),
         }
 
     @api.model
-    def _pair_facts(self, company):
-        """What the rules need of each working or completed pair of the
-        organisation, as plain values read at once: thousands of pairs are
-        then grouped without touching the ORM again."""
+    def _in_life(self, facts, day):
+        """Whether ``day`` is inside the pair's life: evidence of its work."""
+        return (not facts.start or facts.start <= day) and (not facts.end or day <= facts.end)
+
+    @api.model
+    def _pair_facts(self, company, date_from, date_to):
+        """What the rules need of each pair of the organisation approved by
+        order whose life meets the period, as plain values read at once:
+        thousands of pairs are then grouped without touching the ORM again."""
         pairs = (
             self.env["mentorship.pair"]
             .sudo()
             .search_fetch(
                 [
                     ("company_id", "=", company.id),
-                    ("state", "in", ("working", "completed")),
+                    ("state", "in", ("approved", "working", "completed", "dissolved")),
                     ("mentor_id", "!=", False),
+                    "|",
+                    ("date_start", "=", False),
+                    ("date_start", "<=", date_to),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", date_from),
                 ],
-                ["mentor_id", "program_id", "company_id", "mentee_ids"],
+                ["state", "date_start", "date_end", "mentor_id", "program_id", "company_id", "mentee_ids"],
             )
         )
         pairs.mentor_id.fetch(["employee_id"])
@@ -153,6 +220,9 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         return {
             pair.id: PairFacts(
                 id=pair.id,
+                state=pair.state,
+                start=pair.date_start,
+                end=pair.date_end,
                 mentor=pair.mentor_id.id,
                 employee=pair.mentor_id.employee_id.id,
                 personnel_number=pair.mentor_id.employee_id.mentorship_personnel_number or False,
@@ -224,14 +294,27 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         }
 
     @api.model
-    def _pairs_by_mentor(self, rule, evidence, qualifies):
-        """The facts of the pairs of each mentor that ``qualifies``; mentors
-        without an employee record are left out of payments."""
+    def _pairs_by_mentor(self, rule, evidence, reason_against):
+        """The facts of the pairs of each mentor that earn by ``rule``: working
+        ones (or finished during the period) against which ``reason_against``
+        finds nothing; mentors without an employee record are left out of
+        payments. The reasons against the others are kept in the evidence."""
         by_mentor = defaultdict(list)
         for facts in evidence["pairs"].values():
-            if (facts.employee or not rule.is_payment) and qualifies(facts):
+            reason = self._reason_against_any(rule, facts) or reason_against(facts)
+            if reason:
+                evidence["reasons"][facts.id].add(reason)
+            else:
                 by_mentor[facts.mentor].append(facts)
         return by_mentor
+
+    @api.model
+    def _reason_against_any(self, rule, facts):
+        if facts.state == "approved":
+            return self.env._("not started: approved by order but not moved to Working")
+        if rule.is_payment and not facts.employee:
+            return self.env._("the mentor has no employee record: payments go to staff mentors")
+        return None
 
     @api.model
     def _evidence_values(self, pairs, evidence, rule):
@@ -258,15 +341,31 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         return values
 
     @api.model
-    def _held_enough(self, rule, evidence):
-        return lambda facts: len(evidence["held"].get(facts.id, [])) >= max(rule.min_meetings, 1)
+    def _too_few_meetings(self, rule, evidence):
+        """The reason against a pair that held fewer meetings than ``rule`` needs."""
+        needed = max(rule.min_meetings, 1)
+
+        def reason_against(facts):
+            count = len(evidence["held"].get(facts.id, []))
+            if not count:
+                return self.env._("no meeting in the period confirmed by both sides")
+            if count < needed:
+                return self.env._(
+                    "%(count)s held meeting(s) in the period where %(rule)s needs %(needed)s",
+                    count=count,
+                    rule=rule.name,
+                    needed=needed,
+                )
+            return None
+
+        return reason_against
 
     @api.model
     def _accrue_meetings(self, rule, evidence):
         """A fixed sum for each working pair with at least N held meetings in
         the period."""
         result = {}
-        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._held_enough(rule, evidence)).items():
+        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._too_few_meetings(rule, evidence)).items():
             amount = rule.amount * len(pairs) if rule.is_payment else 0.0
             result[mentor_id] = {**self._evidence_values(pairs, evidence, rule), "amount": amount}
         return result
@@ -277,9 +376,11 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         held meetings, up to the cap of the rule."""
         result = {}
         currency = rule.currency_id
-        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._held_enough(rule, evidence)).items():
+        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, self._too_few_meetings(rule, evidence)).items():
             wage = evidence["wages"].get(pairs[0].employee)
             if not wage:
+                for facts in pairs:
+                    evidence["reasons"][facts.id].add(self.env._("no wage in the mentor's contract"))
                 continue
             values = self._evidence_values(pairs, evidence, rule)
             amount = currency.round(wage * rule.wage_percent / 100.0 * values["mentee_count"])
@@ -295,9 +396,9 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
 
     @api.model
     def _accrue_plan_completed(self, rule, evidence):
-        """Once per pair whose personal plan is done (its end date in the
-        period or before) with the mentees' satisfaction at least X: a pair
-        rewarded by this rule in another period is not rewarded again."""
+        """Once per pair whose personal plan was marked done in the period with
+        the mentees' satisfaction at least X: a pair rewarded by this rule in
+        another period is not rewarded again."""
         rewarded = set(
             self.env["mentorship.incentive"]
             .sudo()
@@ -308,21 +409,31 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         )
         scores = evidence["satisfaction"].get(rule.survey_id, {})
 
-        def qualifies(facts):
-            satisfied = not rule.survey_id or scores.get(facts.id, -1.0) >= rule.min_satisfaction
-            return facts.id in evidence["completed"] and facts.id not in rewarded and satisfied
+        def reason_against(facts):
+            if facts.id not in evidence["completed"]:
+                return self.env._("no personal plan completed in the period")
+            if facts.id in rewarded:
+                return self.env._("its completed plan was rewarded in another period")
+            if rule.survey_id and scores.get(facts.id, -1.0) < rule.min_satisfaction:
+                return self.env._(
+                    "the mentees' satisfaction is under the %(minimum)s%% that %(rule)s needs",
+                    minimum=round(rule.min_satisfaction),
+                    rule=rule.name,
+                )
+            return None
 
         result = {}
-        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, qualifies).items():
+        for mentor_id, pairs in self._pairs_by_mentor(rule, evidence, reason_against).items():
             amount = rule.amount * len(pairs) if rule.is_payment else 0.0
             result[mentor_id] = {**self._evidence_values(pairs, evidence, rule), "amount": amount}
         return result
 
     @api.model
-    def _apply_caps(self, accruals, existing, cap_rules, company, date_from):
+    def _apply_caps(self, accruals, existing, cap_rules, company, date_from, reasons):
         """Keep each employee's payments of the period under the lowest cap:
         what is already proposed or further (and manual drafts) counts first,
-        then the new accruals are reduced, the last rules first."""
+        then the new accruals are reduced, the last rules first; an accrual
+        reduced to nothing is dropped, and the cap is the reason of its pairs."""
         if not cap_rules:
             return
         cap = min(cap_rules.mapped("max_amount"))
@@ -360,7 +471,8 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
                     values["is_capped"] = True
                 room -= amount
         for key in [key for key, values in accruals.items() if values["is_capped"] and not values["amount"]]:
-            del accruals[key]
+            for pair in accruals.pop(key)["pair_ids"]:
+                reasons[pair].add(self.env._("the mentor's payments of the period reached the cap"))
 
     # --- writing --------------------------------------------------------------
 

@@ -32,6 +32,12 @@ class MentorshipPlan(models.Model):
         required=True,
         tracking=True,
     )
+    date_done = fields.Date(
+        string="Completed On",
+        tracking=True,
+        copy=False,
+        help="The day the plan was marked done: its completion is evidence of that month.",
+    )
     template_id = fields.Many2one("mentorship.plan.template")
     line_ids = fields.One2many("mentorship.plan.line", "plan_id", string="Plan Activities", copy=True)
     progress = fields.Float(compute="_compute_progress", store=True, aggregator="avg")
@@ -57,6 +63,19 @@ class MentorshipPlan(models.Model):
                     )
                 )
 
+    @api.constrains("date_done", "date_start")
+    def _check_date_done(self):
+        today = fields.Date.context_today(self)
+        for plan in self.filtered("date_done"):
+            if plan.date_done > today or plan.date_done < plan.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The plan %(plan)s is completed between its start and today, not on %(date)s.",
+                        plan=plan.display_name,
+                        date=plan.date_done,
+                    )
+                )
+
     @api.constrains("name")
     def _check_name_not_blank(self):
         check_not_blank(self, ["name"])
@@ -69,9 +88,9 @@ class MentorshipPlan(models.Model):
             ]
 
     def action_start(self):
-        self.state = "active"
+        self.write({"state": "active", "date_done": False})
         return True
 
     def action_done(self):
-        self.state = "done"
+        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
         return True

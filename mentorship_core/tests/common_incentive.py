@@ -123,4 +123,6 @@ class IncentiveCase(MentorshipRolesCase):
             }
         )
         plan.action_done()
+        # completed on its last day: the completion is evidence of that month
+        plan.date_done = end
         return plan

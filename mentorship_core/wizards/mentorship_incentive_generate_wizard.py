@@ -1,10 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import AccessError
-
-from ..models.mentorship_incentive import CURATOR_GROUP
-from ..models.mentorship_incentive_rule import HR_GROUP
+from odoo import Command, api, fields, models
 
 
 class MentorshipIncentiveGenerateWizard(models.TransientModel):
@@ -36,6 +32,9 @@ class MentorshipIncentiveGenerateWizard(models.TransientModel):
         string="Kept as They Are", readonly=True, help="Proposed, approved, exported, paid or cancelled."
     )
     incentive_ids = fields.Many2many("mentorship.incentive", string="Incentives of the Period", readonly=True)
+    unpaid_ids = fields.One2many(
+        "mentorship.incentive.generate.wizard.unpaid", "wizard_id", string="Pairs That Earned Nothing", readonly=True
+    )
 
     @api.depends("month")
     def _compute_period(self):
@@ -45,12 +44,6 @@ class MentorshipIncentiveGenerateWizard(models.TransientModel):
 
     def action_generate(self):
         self.ensure_one()
-        user = self.env.user
-        if not (user.has_group(CURATOR_GROUP) or user.has_group(HR_GROUP)) or self.company_id not in user.company_ids:
-            raise AccessError(
-                self.env._("Only the curators and HR officers of %(company)s generate its incentives.",
-                           company=self.company_id.sudo().name)
-            )  # fmt: skip
         result = self.env["mentorship.incentive.generation"]._generate(self.company_id, self.date_from, self.date_to)
         self.write(
             {
@@ -62,6 +55,10 @@ class MentorshipIncentiveGenerateWizard(models.TransientModel):
                 "incentive_ids": self.env["mentorship.incentive"].search(
                     [("company_id", "=", self.company_id.id), ("date_from", "=", self.date_from)]
                 ),
+                "unpaid_ids": [
+                    Command.create({"pair_id": pair_id, "reason": "; ".join(reasons)})
+                    for pair_id, reasons in result["unpaid"].items()
+                ],
             }
         )
         return {
@@ -79,3 +76,15 @@ class MentorshipIncentiveGenerateWizard(models.TransientModel):
         action["domain"] = [("company_id", "=", self.company_id.id), ("date_from", "=", self.date_from)]
         action["context"] = {}
         return action
+
+
+class MentorshipIncentiveGenerateWizardUnpaid(models.TransientModel):
+    """A pair that earned nothing in the generated month, and why."""
+
+    _name = "mentorship.incentive.generate.wizard.unpaid"
+    _description = "Pair That Earned Nothing"
+    _order = "id"
+
+    wizard_id = fields.Many2one("mentorship.incentive.generate.wizard", required=True, ondelete="cascade")
+    pair_id = fields.Many2one("mentorship.pair", required=True, ondelete="cascade")
+    reason = fields.Char(string="Why Nothing")

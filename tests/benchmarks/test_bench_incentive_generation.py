@@ -87,11 +87,11 @@ def populate(env, mentors_count, pairs_count):
         """,
         [MEETINGS_PER_PAIR, MEETINGS_PER_PAIR, pair_ids, starts],
     )
-    # a done personal plan for every tenth pair
+    # a personal plan completed in the month for every tenth pair
     cr.execute(
         """
-        INSERT INTO mentorship_plan (name, pair_id, company_id, date_start, date_end, state, progress)
-        SELECT 'Benchmark plan', pair, %s, '2025-07-01', '2025-10-31', 'done', 100
+        INSERT INTO mentorship_plan (name, pair_id, company_id, date_start, date_end, state, date_done, progress)
+        SELECT 'Benchmark plan', pair, %s, '2025-07-01', '2025-10-31', 'done', '2025-10-31', 100
           FROM unnest(%s::int[]) pair
         """,
         [company.id, pair_ids[::10]],
