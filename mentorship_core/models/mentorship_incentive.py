@@ -360,6 +360,13 @@ class MentorshipIncentive(models.Model):
                         incentive=incentive.display_name,
                     )
                 )
+            if incentive.category == "payment" and incentive.date_from > fields.Date.context_today(self):
+                raise ValidationError(
+                    self.env._(
+                        "%(incentive)s is for a month that has not begun: a month is paid once it has begun.",
+                        incentive=incentive.display_name,
+                    )
+                )
             if incentive.category == "payment" and incentive.amount <= 0:
                 raise ValidationError(
                     self.env._("%(incentive)s has no amount to pay.", incentive=incentive.display_name)
@@ -378,6 +385,41 @@ class MentorshipIncentive(models.Model):
                         ),
                     )
                 )
+
+    def _check_not_own(self):
+        """Four eyes on money: nobody approves, reverses or exports what is
+        paid to them, whatever other roles they hold, on any path."""
+        user = self.env.user
+        own = self.sudo().filtered(
+            lambda incentive: (
+                user in incentive.mentor_id.user_id | incentive.employee_id.user_id
+                or incentive.mentor_id.partner_id == user.partner_id
+            )
+        )
+        if not own:
+            return
+        company = own[0].company_id
+        others = self.env.ref(HR_GROUP).sudo().all_user_ids.filtered(lambda other: company in other.company_ids) - user
+        if others:
+            raise UserError(
+                self.env._(
+                    "Nobody approves, reverses or exports a payment to themselves: %(incentive)s goes to %(user)s. "
+                    "It is for %(others)s to do.",
+                    incentive=own[0].display_name,
+                    user=user.name,
+                    others=", ".join(others.mapped("name")),
+                )
+            )
+        raise UserError(
+            self.env._(
+                "Nobody approves, reverses or exports a payment to themselves: %(incentive)s goes to %(user)s, "
+                "and %(company)s has no other HR officer or director; an administrator gives another person "
+                "these rights.",
+                incentive=own[0].display_name,
+                user=user.name,
+                company=company.name,
+            )
+        )
 
     def _add_award_checklist(self):
         self.env["mentorship.incentive.document"].sudo().create(
@@ -410,6 +452,7 @@ class MentorshipIncentive(models.Model):
     def _approve(self, order_number, order_date):
         self._check_group(HR_GROUP, self.env._("approve an incentive"))
         self._check_state(("proposed",), self.env._("approved"))
+        self._check_not_own()
         self.write({"order_number": order_number, "order_date": order_date})
         self._check_ready_to_approve()
         self._set_state("approved", approved_by_id=self.env.uid, approved_date=fields.Date.context_today(self))
@@ -460,6 +503,7 @@ class MentorshipIncentive(models.Model):
         self.ensure_one()
         self._check_group(HR_GROUP, self.env._("reverse a payment"))
         self._check_state(("exported", "paid"), self.env._("reversed"))
+        self._check_not_own()
         if self.reversal_ids:
             raise UserError(self.env._("%(incentive)s is already reversed.", incentive=self.display_name))
         original = self.sudo()

@@ -113,6 +113,7 @@ class MentorshipIncentiveBatch(models.Model):
         self._check_draft()
         if not self.line_ids:
             raise UserError(self.env._("The batch has no payments to export: collect the approved payments first."))
+        self.line_ids._check_not_own()
         self.line_ids._set_state("exported")
         # the files are written in the language of the user who exports them
         in_user_lang = self.with_context(lang=self.env.user.lang)
