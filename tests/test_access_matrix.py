@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from importlib.resources import files
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
@@ -325,3 +326,102 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             actual,
             "The access matrix changed; the rights as they are now:\n" + self._format(actual),
         )
+
+
+MONEY_ROLES = (*ROLES, "director", "two_hats")
+
+
+class _Undone(Exception):
+    """Raised to roll back an operation that went through."""
+
+
+# who approves an incentive of their own school / of the other school ("a"), and who reads ("r"),
+# replaces ("w") or deletes ("u") the exported payroll file of a batch; "two_hats" is an HR officer
+# who also mentors, and the incentive of their own school is theirs
+MONEY_MATRIX = """
+action            curator  coordinator staff  hr_officer p_mentee p_mentor parent director two_hats
+approve           -/-      -/-         -/-    a/-        -/-      -/-      -/-    a/-      -/-
+payroll_file      ---/---  ---/---     ---/---  r--/---  ---/---  ---/---  ---/---  r--/---  r--/---
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestMoneyAccessMatrix(MentorshipRolesCase, TransactionCase):
+    """The incentive's approval and the files of exported payroll batches, for
+    each role and for a person with two hats, in their school and the other."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_municipality()
+        two_hats = cls._school_user("test_hr_mentor", "mentorship_core.group_mentorship_hr_officer")
+        two_hats.group_ids = [Command.link(cls.env.ref("mentorship_core.group_mentorship_mentor").id)]
+        cls.users["two_hats"] = two_hats
+        own_pair = cls._pair(cls._mentor("HR Mentor", partner=two_hats.partner_id), cls._mentee("Their Mentee"))
+        cls.letters = {
+            "own": cls._letter(cls.staff_pair),
+            "other": cls._letter(cls.pair_b),
+            "two_hats": cls._letter(own_pair),
+        }
+        cls.files = {"own": cls._payroll_file(cls.school), "other": cls._payroll_file(cls.school_b)}
+
+    @classmethod
+    def _letter(cls, pair):
+        letter = cls.env["mentorship.incentive"].create(
+            {
+                "mentor_id": pair.mentor_id.id,
+                "company_id": pair.company_id.id,
+                "kind": "thank_you_letter",
+                "date_from": date(2025, 10, 1),
+                "date_to": date(2025, 10, 31),
+                "basis": "Regulation on mentorship, clause 7",
+            }
+        )
+        letter.action_propose()
+        return letter
+
+    @classmethod
+    def _payroll_file(cls, company):
+        batch = cls.env["mentorship.incentive.batch"].create(
+            {"company_id": company.id, "date_from": date(2025, 10, 1), "date_to": date(2025, 10, 31)}
+        )
+        attachment = cls.env["ir.attachment"].create(
+            {"name": f"{batch.name}.csv", "raw": b"figures", "res_model": batch._name, "res_id": batch.id}
+        )
+        batch.write({"state": "exported", "csv_file_id": attachment.id})
+        return attachment
+
+    def _succeeds(self, operation):
+        """Whether ``operation`` goes through; it is undone either way."""
+        try:
+            with self.env.cr.savepoint():
+                operation()
+                self.env.flush_all()
+                raise _Undone
+        except _Undone:
+            return True
+        except (AccessError, UserError):
+            return False
+        finally:
+            self.env.invalidate_all()
+
+    def _approve_cell(self, role, key):
+        letter = self.letters["two_hats" if (role, key) == ("two_hats", "own") else key].with_env(self._as(role))
+        return "a" if self._succeeds(lambda: letter._approve("45-k", date(2025, 11, 5))) else "-"
+
+    def _file_cell(self, role, key):
+        attachment = self.files[key].with_env(self._as(role))
+        attempts = (
+            ("r", lambda: attachment.read(["raw"])),
+            ("w", lambda: attachment.write({"raw": b"other figures"})),
+            ("u", attachment.unlink),
+        )
+        return "".join(letter if self._succeeds(attempt) else "-" for letter, attempt in attempts)
+
+    def test_money_access_matrix(self):
+        actual = {}
+        for action, cell in (("approve", self._approve_cell), ("payroll_file", self._file_cell)):
+            actual[action] = ["/".join(cell(role, key) for key in ("own", "other")) for role in MONEY_ROLES]
+        lines = [line.split() for line in MONEY_MATRIX.strip().splitlines()[1:]]
+        expected = {line[0]: line[1:] for line in lines}
+        self.assertEqual(expected, actual, f"The rights on money changed; as they are now: {actual}")
