@@ -35,3 +35,15 @@ class TestTranslationsComplete(TransactionCase):
         terms = {row[4] for row in TranslationModuleReader(self.env.cr, modules=["mentorship_core"])}
         self.assertIn("Mentorship", terms)
         self.assertIn("Teacher – teacher", terms)
+
+    def test_file_names_of_documents_are_terms(self):
+        """The names of the addons' reports and of their files are English
+        terms too."""
+        reports = self.env["ir.actions.report"].browse(
+            self.env["ir.model.data"]
+            .search([("module", "in", ADDONS), ("model", "=", "ir.actions.report")])
+            .mapped("res_id")
+        )
+        self.assertTrue(reports.filtered("print_report_name"))
+        for report in reports.with_context(lang="en_US"):
+            self.assertNotRegex(f"{report.name} {report.print_report_name or ''}", CYRILLIC)
