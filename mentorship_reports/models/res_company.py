@@ -11,5 +11,5 @@ class ResCompany(models.Model):
     )
     mentorship_director_title = fields.Char(
         string="Director's Title",
-        help="The title printed above the signature, e.g. «Директор» or «Начальник управления образования».",
+        help="The title printed above the signature, e.g. “Director” or “Head of the Education Department”.",
     )

@@ -21,15 +21,24 @@ class MentorshipDocument(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         records = self.env[self._document_model()].browse(docids)
-        company = records[:1].company_id if "company_id" in records._fields else self.env.company
+        self._check_printable(records)
+        # written in the language of the user who prints it, as the files of a payroll batch are
+        document = self.with_context(lang=self.env.user.lang)
+        records = records.with_env(document.env)
+        company = records[:1].company_id if "company_id" in records._fields else document.env.company
         return {
-            "org": self._organisation_values(company or self.env.company),
-            **self._document_values(records, data or {}),
+            "org": document._organisation_values(company or document.env.company),
+            **document._document_values(records, data or {}),
         }
 
     @api.model
     def _document_model(self):
         raise NotImplementedError
+
+    @api.model
+    def _check_printable(self, records):
+        """Refuse, before anything is written, records the document cannot
+        be printed for."""
 
     @api.model
     def _document_values(self, records, data):
@@ -41,10 +50,10 @@ class MentorshipDocument(models.AbstractModel):
     @api.model
     def _organisation_values(self, company):
         director = self._director_name(company)
-        title = company.mentorship_director_title or "Директор"
+        title = company.mentorship_director_title or self.env._("Director")
         return {
             "name": company.name,
-            "city": f"г. {company.city}" if company.city else "",
+            "city": self.env._("City of %(city)s", city=company.city) if company.city else "",
             # the Russian postal order: Odoo's default address format puts the zip after the city
             "address": ", ".join(filter(None, (company.zip, company.city, company.street, company.street2))),
             "director_title": title,
@@ -95,7 +104,7 @@ class MentorshipDocument(models.AbstractModel):
 
     @api.model
     def _selection(self, record, field_name):
-        """The label of a selection value in the user's language."""
+        """The label of a selection value in the language of the document."""
         return record._fields[field_name].convert_to_export(record[field_name], record)
 
     @api.model
@@ -103,8 +112,8 @@ class MentorshipDocument(models.AbstractModel):
         """Whom an order charges with its control, ending the sentence: the
         curator in the accusative with initials («куратора Смирнову А. А.»)."""
         if len(curators) == 1:
-            return f"куратора {short_name_declined(curators.name, 'accusative')}"
-        return "кураторов программ наставничества."
+            return self.env._("the curator %(curator)s", curator=short_name_declined(curators.name, "accusative"))
+        return self.env._("the curators of the mentorship programs.")
 
     @api.model
     def _number_and_date(self, data, own_number=False, own_date=False):

@@ -15,7 +15,7 @@ class ReportCertificate(models.AbstractModel):
 
     @api.model
     def _document_values(self, records, data):
-        text = "осуществляет наставническую деятельность в рамках целевой модели наставничества в программах:"
+        text = self.env._("works as a mentor in the target model of mentorship, in the programs:")
         return {
             "docs": [
                 self._page(

@@ -15,13 +15,23 @@ class ReportContestCertificates(models.AbstractModel):
         return "mentorship.contest"
 
     @api.model
+    def _check_printable(self, records):
+        if not records.winner_ids:
+            raise UserError(self.env._("The contest %(contest)s has no winners yet.", contest=records.display_name))
+
+    @api.model
     def _document_values(self, records, data):
         contest = records
-        if not contest.winner_ids:
-            raise UserError(self.env._("The contest %(contest)s has no winners yet.", contest=contest.display_name))
-        text = f"является победителем конкурса «{contest.name}» в номинации «{self._selection(contest, 'nomination')}»"
+        values = {"contest": contest.name, "nomination": self._selection(contest, "nomination")}
         if contest.school_year:
-            text += f" {contest.school_year} учебного года"
+            text = self.env._(
+                "is the winner of the contest “%(contest)s” in the nomination “%(nomination)s” "
+                "of the %(school_year)s school year",
+                **values,
+                school_year=contest.school_year,
+            )
+        else:
+            text = self.env._("is the winner of the contest “%(contest)s” in the nomination “%(nomination)s”", **values)
         # the winners of a contest are public: their names print whoever may read the contest
         mentors = contest.winner_ids.sudo().mapped(lambda entry: entry.mentor_id or entry.pair_id.mentor_id)
         return {"docs": [self._page(mentor, text, [], data) for mentor in mentors]}

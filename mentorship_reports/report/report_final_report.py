@@ -94,7 +94,7 @@ class ReportFinalReport(models.AbstractModel):
 
         def average(field_name):
             values = [value for value in mentees.mapped(field_name) if value]
-            return f"{sum(values) / len(values):.2f}".replace(".", ",") if values else "нет данных"
+            return f"{sum(values) / len(values):.2f}".replace(".", ",") if values else self.env._("no data")
 
         return {
             "marks_before": average("marks_average_before"),

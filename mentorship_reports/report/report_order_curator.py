@@ -16,12 +16,15 @@ class ReportOrderCurator(models.AbstractModel):
         return "mentorship.program"
 
     @api.model
+    def _check_printable(self, records):
+        if not records.curator_id:
+            raise UserError(
+                self.env._("The program %(program)s has no curator to appoint.", program=records.display_name)
+            )
+
+    @api.model
     def _document_values(self, records, data):
         program = records
-        if not program.curator_id:
-            raise UserError(
-                self.env._("The program %(program)s has no curator to appoint.", program=program.display_name)
-            )
         curator = program.curator_id.name
         return {
             "doc": {

@@ -19,7 +19,7 @@ class ReportOrderIncentives(models.AbstractModel):
         return "mentorship.incentive"
 
     @api.model
-    def _document_values(self, records, data):
+    def _check_printable(self, records):
         refused = records.filtered(lambda incentive: incentive.state in ("draft", "proposed", "cancelled"))
         if refused:
             raise UserError(
@@ -32,6 +32,9 @@ class ReportOrderIncentives(models.AbstractModel):
             raise UserError(
                 self.env._("The selected incentives belong to different orders; print one order at a time.")
             )
+
+    @api.model
+    def _document_values(self, records, data):
         show_amounts = self.env.user.has_group(HR_GROUP)
         payments = records.filtered(lambda incentive: incentive.category == "payment")
         periods = sorted({incentive.period_name for incentive in records if incentive.period_name})

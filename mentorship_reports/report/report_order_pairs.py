@@ -28,8 +28,8 @@ class ReportOrderPairs(models.AbstractModel):
         }
 
     @api.model
-    def _order_pairs(self, records):
-        """The pairs of the order the records were approved by."""
+    def _check_printable(self, records):
+        """The records were approved together, by one order."""
         orders = {(pair.company_id, pair.order_number, pair.order_date) for pair in records}
         if not records or any(not number or not date for _company, number, date in orders):
             raise UserError(self.env._("The order is printed for pairs approved by an order with its number and date."))
@@ -37,9 +37,17 @@ class ReportOrderPairs(models.AbstractModel):
             raise UserError(
                 self.env._("The selected pairs were approved by different orders; print one order at a time.")
             )
-        company, number, date = orders.pop()
+
+    @api.model
+    def _order_pairs(self, records):
+        """The pairs of the order the records were approved by."""
+        pair = records[:1]
         return records.search(
-            [("company_id", "=", company.id), ("order_number", "=", number), ("order_date", "=", date)],
+            [
+                ("company_id", "=", pair.company_id.id),
+                ("order_number", "=", pair.order_number),
+                ("order_date", "=", pair.order_date),
+            ],
             order="program_id, id",
         )
 

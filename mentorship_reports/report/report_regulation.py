@@ -28,13 +28,17 @@ class ReportRegulation(models.AbstractModel):
                 "forms": [
                     {
                         "name": form.name,
-                        "role_models": f" (ролевые модели: {', '.join(form.role_model_ids.mapped('name'))})"
+                        "role_models": " "
+                        + self.env._(
+                            "(role models: %(role_models)s)", role_models=", ".join(form.role_model_ids.mapped("name"))
+                        )
                         if form.role_model_ids
                         else "",
                     }
                     for form in forms
                 ],
-                "curators": ", ".join(programs.curator_id.mapped("name")) or "назначаются приказом руководителя",
+                "curators": ", ".join(programs.curator_id.mapped("name"))
+                or self.env._("appointed by an order of the head of the organisation"),
                 "mentor_categories": (
                     forms.mentor_category_ids or self.env["mentorship.mentor.category"].search([])
                 ).mapped("name"),

@@ -23,7 +23,9 @@ class ReportRoadmap(models.AbstractModel):
         done = activities.filtered(lambda activity: activity.status == "done")
         return {
             "name": roadmap.name,
-            "period": f"{roadmap.date_start.year} – {roadmap.date_start.year + 1} учебный год",
+            "period": self.env._(
+                "%(start)s – %(end)s school year", start=roadmap.date_start.year, end=roadmap.date_start.year + 1
+            ),
             "rows": self._rows(activities),
             "done": str(len(done)),
             "total": str(len(activities)),

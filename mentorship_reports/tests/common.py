@@ -26,6 +26,12 @@ class DocumentCase(MentorshipRolesCase):
                 "mentorship_director_title": "Директор",
             }
         )
+        # the users print in Russian, as run.sh sets them up: the documents' own sentences
+        # come from ru.po; the addons' Russian is not loaded into the database, so the names
+        # and labels of records print as these tests create them
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        for user in cls.users.values():
+            user.lang = "ru_RU"
 
     def _print(self, role, records, document, output_format="pdf", **values):
         """The bytes of ``document`` (its xml id in this addon) printed by

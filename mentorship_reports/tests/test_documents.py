@@ -96,6 +96,26 @@ class TestDocuments(DocumentCase, TransactionCase):
         self.assertIn("Об утверждении дорожной карты реализации целевой модели наставничества", order)
         self.assertIn("Приложение к приказу от 1 сентября 2025 г. № 15-о", order)
 
+    def test_document_writes_its_own_texts_in_the_language_of_the_user(self):
+        """What a document writes beyond its template (the city, the school
+        year, whom the order charges) is in the language of the user who
+        prints it."""
+        roadmap = self.env["mentorship.roadmap"].create(
+            {"name": "Дорожная карта 2025/2026", "company_id": self.school.id, "date_start": date(2025, 9, 1)}
+        )
+        russian = self._odt_text(self._print("curator", roadmap, "order_roadmap", "odt"))
+        self.curator.lang = "en_US"
+        english = self._odt_text(self._print("curator", roadmap, "order_roadmap", "odt"))
+        for in_russian, in_english in (
+            ("г. Бийск", "City of Бийск"),
+            ("2025 – 2026 учебный год", "2025 – 2026 school year"),
+            ("возложить на куратора Соколову И. В.", "возложить на the curator Соколову И. В."),
+        ):
+            self.assertIn(in_russian, russian)
+            self.assertNotIn(in_english, russian)
+            self.assertIn(in_english, english)
+            self.assertNotIn(in_russian, english)
+
     def test_curator_appointment_declines_the_name(self):
         text = self._pdf_text(self._print("curator", self.program_teachers, "order_curator", number="3-к"))
         self.assertIn("О назначении куратора программы наставничества", text)
