@@ -106,7 +106,12 @@ class TestEvidenceDates(IncentiveCase, TransactionCase):
         with freeze_time("2025-12-10 12:00:00"):
             plan_rule = self._rule("Completed plan", rule_type="plan_completed", amount=5000.0)
             plan = self.env["mentorship.plan"].create(
-                {"name": "Plan", "pair_id": self.staff_pair.id, "date_start": date(2025, 9, 15), "date_end": date(2025, 12, 31)}
+                {
+                    "name": "Plan",
+                    "pair_id": self.staff_pair.id,
+                    "date_start": date(2025, 9, 15),
+                    "date_end": date(2025, 12, 31),
+                }
             )
             plan.action_done()
             self.assertEqual(plan.date_done, date(2025, 12, 10))
@@ -170,7 +175,9 @@ class TestEvidenceDates(IncentiveCase, TransactionCase):
         with self.assertRefused("is Matching and cannot move to Working", UserError):
             other.action_start_work()
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
-            self._as("staff_mentor", "mentorship.pair").browse(self.other_pair.id)._approve_by_order("13-o", date.today())
+            self._as("staff_mentor", "mentorship.pair").browse(self.other_pair.id)._approve_by_order(
+                "13-o", date.today()
+            )
         self.assertEqual(self.other_pair.state, "matching")
         with self.assertRefused("Only pairs in Matching or Agreement can be approved", UserError):
             self._as("curator", "mentorship.pair").browse(self.pupil_pair.id)._approve_by_order("13-o", date.today())

@@ -47,9 +47,7 @@ class TestFourEyes(IncentiveCase, TransactionCase):
             self._as(self.two_hats, "mentorship.incentive").browse(self.payment.id)._approve("45-k", date(2025, 11, 5))
         self.assertRecordValues(self.payment, [{"state": "proposed", "approved_by_id": False, "order_number": False}])
         self._approve_as(self.users["hr_officer"])
-        self.assertRecordValues(
-            self.payment, [{"state": "approved", "approved_by_id": self.users["hr_officer"].id}]
-        )
+        self.assertRecordValues(self.payment, [{"state": "approved", "approved_by_id": self.users["hr_officer"].id}])
 
     def test_director_who_mentors_cannot_approve_own_payment(self):
         director = self.users["director"]
@@ -71,7 +69,9 @@ class TestFourEyes(IncentiveCase, TransactionCase):
     def test_reversal_and_export_of_own_payment_refused(self):
         self._approve_as(self.users["hr_officer"])
         Batch = self._as(self.two_hats, "mentorship.incentive.batch")
-        batch = Batch.create({"company_id": self.school.id, "date_from": date(2025, 10, 1), "date_to": date(2025, 10, 31)})
+        batch = Batch.create(
+            {"company_id": self.school.id, "date_from": date(2025, 10, 1), "date_to": date(2025, 10, 31)}
+        )
         batch.action_collect()
         self.assertEqual(batch.line_ids, self.payment)
         with self.assertRefused("Nobody approves, reverses or exports", UserError):
