@@ -15,6 +15,8 @@ from . import mentorship_mentee
 from . import mentorship_program
 from . import mentorship_pair_stage
 from . import calendar_event
+from . import survey_survey
+from . import survey_user_input
 from . import ir_attachment
 from . import mentorship_pair
 from . import mentorship_plan_line

@@ -1,0 +1,27 @@
+from odoo import fields, models
+
+QUESTIONNAIRE_PURPOSES = [
+    ("mentor_application", "Mentor Application"),
+    ("mentee_application", "Mentee Application"),
+    ("mentor_satisfaction", "Mentor Satisfaction"),
+    ("mentee_satisfaction", "Mentee Satisfaction"),
+    ("curator_review", "Curator's Review of the Program (SWOT)"),
+    ("self_assessment", "Self-Assessment of Competences"),
+]
+
+
+class SurveySurvey(models.Model):
+    """A questionnaire of the target model is an Odoo survey that says what it
+    is for: monitoring campaigns, pair health, matching and incentive rules
+    find the questionnaires they read by this purpose."""
+
+    _inherit = "survey.survey"
+
+    mentorship_purpose = fields.Selection(
+        QUESTIONNAIRE_PURPOSES, string="Mentorship Questionnaire", index="btree_not_null"
+    )
+    mentorship_form_ids = fields.Many2many(
+        "mentorship.form",
+        string="Forms of Mentorship",
+        help="The forms of mentorship whose participants answer it; none: every form.",
+    )

@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class SurveyUserInput(models.Model):
+    """An answer to a questionnaire given about a pair: who answered (the
+    survey's partner) and the pair it speaks of."""
+
+    _inherit = "survey.user_input"
+
+    mentorship_pair_id = fields.Many2one(
+        "mentorship.pair", string="Mentorship Pair", index="btree_not_null", ondelete="set null"
+    )
