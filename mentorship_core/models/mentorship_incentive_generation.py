@@ -93,8 +93,10 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
         existing = {(incentive.rule_id.id, incentive.mentor_id.id): incentive for incentive in incentives}
         caps = rules.filtered(lambda rule: rule.rule_type == "cap")
         self._apply_caps(accruals, existing, caps, company, date_from, reasons)
+        # a pair earned something when an accrual or an incentive of the period kept as it is pays for it
+        kept = incentives.filtered(lambda incentive: incentive.state not in ("draft", "cancelled"))
+        paid = {pair for values in accruals.values() for pair in values["pair_ids"]} | set(kept.pair_ids.ids)
         result = self._sync(accruals, existing)
-        paid = {pair for values in accruals.values() for pair in values["pair_ids"]}
         result["unpaid"] = {pair: sorted(why) for pair, why in reasons.items() if pair not in paid}
         return result
 

@@ -102,6 +102,16 @@ class TestEvidenceDates(IncentiveCase, TransactionCase):
         unpaid = self._generate()["unpaid"]
         self.assertEqual(unpaid[self.staff_pair.id], ["1 held meeting(s) in the period where Monthly payment needs 2"])
 
+    def test_pair_paid_by_a_kept_incentive_is_not_listed(self):
+        meeting = self._meeting(self.staff_pair, datetime(2025, 10, 6, 15))
+        self._generate()["created"].action_propose()
+        meeting.mentorship_mentee_confirmed = False
+        unpaid = self._generate()["unpaid"]
+        self.assertEqual(
+            unpaid[self.pupil_pair.id], ["the mentor has no employee record: payments go to staff mentors"]
+        )
+        self.assertNotIn(self.staff_pair.id, unpaid, "its proposed incentive of the month stays and pays it")
+
     def test_a_month_is_paid_once_it_has_begun(self):
         with freeze_time("2025-12-10 12:00:00"):
             plan_rule = self._rule("Completed plan", rule_type="plan_completed", amount=5000.0)
