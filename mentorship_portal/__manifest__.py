@@ -15,6 +15,7 @@
         "views/mentorship_consent_views.xml",
         "views/mentorship_mentee_category_views.xml",
         "views/mentorship_mentor_category_views.xml",
+        "views/mentorship_mentee_views.xml",
         "views/mentorship_portal_templates.xml",
         "views/mentorship_apply_templates.xml",
         "views/mentorship_incentive_portal_templates.xml",

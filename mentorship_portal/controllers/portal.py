@@ -403,7 +403,7 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_portfolio(self, page=1, **kw):
         mentee_sudo = self._mentorship_portfolio_mentee()
         Attachment = request.env["ir.attachment"].sudo()
-        domain = [("res_model", "=", "mentorship.mentee"), ("res_id", "=", mentee_sudo.id)]
+        domain = [("id", "in", mentee_sudo._portal_portfolio().ids)]
         pager = portal_pager(
             url="/my/mentorship/portfolio", total=Attachment.search_count(domain), page=page, step=PORTFOLIO_PER_PAGE
         )
@@ -430,35 +430,33 @@ class MentorshipPortal(CustomerPortal):
             name, content = self._mentorship_read_upload(attachment)
         except UserError as error:
             return self._mentorship_redirect("/my/mentorship/portfolio", error=error.args[0])
-        request.env["ir.attachment"].sudo().create(
-            {
-                "name": name,
-                "raw": content,
-                "description": (description or "").strip(),
-                "res_model": "mentorship.mentee",
-                "res_id": mentee_sudo.id,
-            }
-        )
+        mentee_sudo._portal_portfolio_add(name, content, (description or "").strip())
         return self._mentorship_redirect(
             "/my/mentorship/portfolio", message=request.env._("The file is added to your portfolio.")
         )
 
-    def _mentorship_portfolio_file(self, attachment_id):
-        """A file of the user's own portfolio."""
-        mentee_sudo = self._mentorship_portfolio_mentee()
-        attachment_sudo = request.env["ir.attachment"].sudo().browse(attachment_id).exists()
-        if attachment_sudo.res_model != "mentorship.mentee" or attachment_sudo.res_id != mentee_sudo.id:
+    def _mentorship_portfolio_file(self, mentee_sudo, attachment_id):
+        """A file of the user's own portfolio: the other files attached to
+        the mentee are the school's."""
+        portfolio_sudo = mentee_sudo._portal_portfolio()
+        if attachment_id not in portfolio_sudo.ids:
             raise NotFound()
-        return attachment_sudo
+        return portfolio_sudo.browse(attachment_id)
 
     @http.route(["/my/mentorship/portfolio/<int:attachment_id>"], type="http", auth="user", readonly=True)
     def portal_mentorship_portfolio_download(self, attachment_id, **kw):
-        attachment_sudo = self._mentorship_portfolio_file(attachment_id)
+        attachment_sudo = self._mentorship_portfolio_file(self._mentorship_portfolio_mentee(), attachment_id)
         return self._mentorship_file_response(attachment_sudo.raw, attachment_sudo.name)
 
     @http.route(["/my/mentorship/portfolio/<int:attachment_id>/delete"], type="http", auth="user", methods=["POST"])
     def portal_mentorship_portfolio_delete(self, attachment_id, **kw):
-        self._mentorship_portfolio_file(attachment_id).unlink()
+        """The mentee removes a file they uploaded, not the curator's."""
+        mentee_sudo = self._mentorship_portfolio_mentee()
+        attachment_sudo = self._mentorship_portfolio_file(mentee_sudo, attachment_id)
+        try:
+            mentee_sudo._portal_portfolio_remove(attachment_sudo)
+        except AccessError as error:
+            raise Forbidden() from error
         return self._mentorship_redirect(
             "/my/mentorship/portfolio", message=request.env._("The file is removed from your portfolio.")
         )

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, plaintext2html
@@ -46,7 +48,8 @@ class MentorshipProgram(models.Model):
     @api.model
     def _portal_find_application(self, role, email):
         """The profile in ``role`` that already exists for ``email``, if any:
-        a person applies once per role while their profile lives."""
+        a person has one profile per role while it lives, and applying again
+        adds to it."""
         profiles = self.env[f"mentorship.{role}"]
         normalized = email_normalize(email or "")
         if not normalized:
@@ -66,7 +69,8 @@ class MentorshipProgram(models.Model):
             minor ``guardian_name``, ``guardian_email``, ``guardian_phone``;
             ``consent`` (the applicant agrees to the processing of their
             personal data); optional ``lang``.
-        :return: the new ``mentorship.mentor`` or ``mentorship.mentee``
+        :return: the new ``mentorship.mentor`` or ``mentorship.mentee``, or
+            the profile that already exists in ``role`` for the e-mail address
         :raise PortalApplicationError: with every field to correct
             (see :meth:`_portal_application_errors`); nothing is written
             before the checks pass.
@@ -75,11 +79,20 @@ class MentorshipProgram(models.Model):
         ``sudo()``. The applicant gets a confirmation e-mail, the curator a
         to-do activity; a minor's parent or guardian is asked to sign the
         personal-data consent, an adult's own consent is recorded as given.
+        An application with the e-mail address of an existing profile
+        creates nothing: it goes to that profile's chatter for its curator
+        (see :meth:`_portal_repeat_application`), and the visitor is answered
+        as for a new one, so that the public page never tells who is
+        registered.
         """
         errors = self._portal_application_errors(role, values)
         if errors:
             raise PortalApplicationError(errors)
         self.ensure_one()
+        existing = self._portal_find_application(role, values["email"])
+        if existing:
+            self._portal_repeat_application(role, existing, values)
+            return existing
         profile_model = f"mentorship.{role}"
         category = self._portal_chosen_category(role, values)
         is_minor = bool(values.get("is_minor"))
@@ -164,14 +177,6 @@ class MentorshipProgram(models.Model):
         email_error = self._portal_email_error(text("email"))
         if email_error:
             errors["email"] = email_error
-        elif self._portal_find_application(role, text("email")):
-            errors["email"] = (
-                env._("You have already applied as a mentor with this e-mail address: the curator will contact you.")
-                if role == "mentor"
-                else env._(
-                    "You have already applied as a mentee with this e-mail address: the curator will contact you."
-                )
-            )
         applicant_kind = values.get("applicant_kind")
         if role == "mentee" and applicant_kind not in dict(APPLICANT_KINDS):
             errors["applicant_kind"] = env._("Tell us whether you are a pupil or a teacher.")
@@ -259,3 +264,70 @@ class MentorshipProgram(models.Model):
             f"mentorship_portal.mail_template_application_{role}",
             subtype_xmlid="mail.mt_comment",
         )
+
+    def _portal_repeat_application(self, role, profile, values):
+        """An application with the e-mail address of ``profile``: posted on
+        its chatter as typed, with a to-do for the curator who reviews it
+        (anyone may type an e-mail address, so nothing of the profile
+        changes)."""
+        self.ensure_one()
+        profile.message_post(
+            body=Markup("<p>%s</p>%s")
+            % (
+                self.env._(
+                    "An application with the e-mail address of this profile was sent on the public page, to the "
+                    "program %(program)s, in the name of %(name)s. Anyone can type an e-mail address: check with "
+                    "the person before changing the profile.",
+                    program=self.display_name,
+                    name=values["name"].strip(),
+                ),
+                self._portal_application_details(role, values),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        curator = self._portal_application_curator(profile)
+        if curator:
+            profile.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=curator.id,
+                summary=self.env._("Review the repeated application"),
+            )
+
+    def _portal_application_details(self, role, values):
+        """The application as typed (see :meth:`_create_portal_application`),
+        as a list labelled like the fields of the profile."""
+        profile_fields = self.env[f"mentorship.{role}"]._fields
+        text_field = "request" if role == "mentee" else "note"
+        formats = dict(profile_fields["preferred_format"]._description_selection(self.env))
+        rows = [
+            (profile_fields["email"], values.get("email")),
+            (profile_fields["phone"], values.get("phone")),
+            (profile_fields["category_id"], self._portal_chosen_category(role, values).display_name),
+            (profile_fields["preferred_format"], formats.get(values.get("preferred_format"))),
+            (profile_fields["availability"], values.get("availability")),
+            (profile_fields[text_field], values.get(text_field)),
+        ]
+        items = [
+            Markup("<li>%s: %s</li>") % (field._description_string(self.env), value.strip())
+            for field, value in rows
+            if (value or "").strip()
+        ]
+        if values.get("is_minor"):
+            guardian = (
+                (values.get(key) or "").strip() for key in ("guardian_name", "guardian_email", "guardian_phone")
+            )
+            items.append(
+                Markup("<li>%s</li>")
+                % self.env._("Under 18, parent or guardian: %(guardian)s", guardian=", ".join(filter(None, guardian)))
+            )
+        return Markup("<ul>%s</ul>") % Markup().join(items)
+
+    def _portal_application_curator(self, profile):
+        """Who reviews an application that lands on ``profile``: the curator
+        of this program when it is of the profile's organisation, otherwise
+        the curator of the latest program of that organisation."""
+        if self.curator_id and self.company_id == profile.company_id:
+            return self.curator_id
+        return self.search(
+            [("company_id", "=", profile.company_id.id), ("curator_id", "!=", False)], limit=1
+        ).curator_id

@@ -4,4 +4,5 @@ from . import test_portal_pages
 from . import test_portal_queries
 from . import test_portal_security
 from . import test_portal_tours
+from . import test_portfolio
 from . import test_portal_recognitions

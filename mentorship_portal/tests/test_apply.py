@@ -180,12 +180,41 @@ class TestApplication(ApplyCase, TransactionCase):
         self.assertFalse(self.env["mentorship.mentee"].search([("partner_id.name", "=", "Wrong Category")]))
         self.assertFalse(self.program_teachers.pair_ids)
 
-    def test_second_application_same_role_refused(self):
+    def test_repeated_application_lands_on_the_existing_profile(self):
+        """Whoever types the e-mail address of a registered person is taken
+        as a new applicant would be, but nothing is created: the curator
+        finds the application, as typed, on the chatter of the profile with
+        a to-do, and the address gets no e-mail."""
         values = {"name": "Twice", "email": "twice@example.com", "category_id": self.cat_teacher.id}
         mentor = self._apply(self.program_teachers, "mentor", **values)
-        with self.assertRaisesRegex(UserError, "You have already applied as a mentor with this e-mail address"):
-            self._apply(self.program_teachers, "mentor", **{**values, "email": "TWICE@example.com"})
-        # the other role is a separate application; an archived profile no longer blocks
+        partners_before = self.env["res.partner"].search_count([])
+        mails_before = self._mails_to(mentor.partner_id).ids
+        again = self._apply(
+            self.program_teachers,
+            "mentor",
+            **{
+                **values,
+                "name": "Someone Else",
+                "email": "TWICE@example.com",
+                "phone": "+7 900 000-00-09",
+                "note": "Call me <b>now</b>",
+            },
+        )
+        self.assertEqual(again, mentor)
+        self.assertEqual(self.env["mentorship.mentor"].search_count([("email", "=ilike", "twice@example.com")]), 1)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        self.assertEqual(self._mails_to(mentor.partner_id).ids, mails_before)
+        as_curator = mentor.with_env(self.env(user=self.curator, context={}))
+        note = as_curator.message_ids.filtered(lambda message: "in the name of Someone Else" in message.body)
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        for typed in (self.program_teachers.name, "+7 900 000-00-09", "Call me &lt;b&gt;now&lt;/b&gt;"):
+            self.assertIn(typed, note.body)
+        self.assertEqual(
+            sorted(as_curator.activity_ids.mapped("summary")),
+            ["Review the application of a new mentor", "Review the repeated application"],
+        )
+        self.assertEqual(as_curator.activity_ids.user_id, self.curator)
+        # the other role is a separate application; an archived profile takes no more
         self._apply(
             self.program_teachers,
             "mentee",
@@ -194,6 +223,57 @@ class TestApplication(ApplyCase, TransactionCase):
         mentor.action_archive_profile()
         self._apply(self.program_teachers, "mentor", **values)
         self.assertEqual(self.env["mentorship.mentor"].search_count([("email", "=", "twice@example.com")]), 2)
+
+    def test_repeated_minor_application_creates_no_parent_nor_consent(self):
+        pupil = self._apply(
+            self.program_pupils,
+            "mentee",
+            name="Ivan Smirnov",
+            email="ivan.smirnov@example.com",
+            category_id=self.cat_pupil.id,
+            applicant_kind="pupil",
+            request="I want to choose a profession",
+            is_minor=True,
+            guardian_name="Anna Smirnova",
+            guardian_email="anna.smirnova@example.com",
+        )
+        partners_before = self.env["res.partner"].search_count([])
+        again = self._apply(
+            self.program_pupils,
+            "mentee",
+            name="Stranger",
+            email="ivan.smirnov@example.com",
+            category_id=self.cat_pupil.id,
+            applicant_kind="pupil",
+            request="Anything",
+            is_minor=True,
+            guardian_name="Not A Parent",
+            guardian_email="not.a.parent@example.com",
+        )
+        self.assertEqual(again, pupil)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        self.assertEqual(len(pupil.partner_id.mentorship_consent_ids), 1)
+        self.assertEqual(len(pupil.pair_ids), 1)
+        self.assertIn("Not A Parent, not.a.parent@example.com", pupil.message_ids[0].body)
+
+    def test_repeated_application_to_another_school_goes_to_the_profiles_curator(self):
+        pupil = self._mentee("Registered Pupil", category=self.cat_pupil)
+        other_school = self.env["res.company"].create({"name": "Test School No. 2"})
+        other_curator = self._school_user("other_curator", "mentorship_core.group_mentorship_curator", other_school)
+        other_program = self._program(self.form_pupils, "Pupils of School No. 2", company=other_school)
+        other_program.write({"curator_id": other_curator.id, "state": "running"})
+        again = self._apply(
+            other_program,
+            "mentee",
+            name="Registered Pupil",
+            email=pupil.email,
+            category_id=self.cat_pupil.id,
+            applicant_kind="pupil",
+            request="Help",
+        )
+        self.assertEqual(again, pupil)
+        self.assertEqual(pupil.activity_ids.user_id, self.curator)
+        self.assertFalse(other_program.pair_ids)
 
     def test_closed_program_refused(self):
         draft = self._program(self.form_teachers, "Draft program")
@@ -489,17 +569,36 @@ class TestApplyPages(ApplyCase, HttpCase):
         self.assertNotRegex(response.text, r'<input[^>]*name="guardian_phone"[^>]*required')
         self.assertFalse(self.env["mentorship.mentee"].search([("email", "=", "not-an-email")]))
 
-    def test_duplicate_email_refused(self):
-        self._apply(
-            self.program_teachers,
-            "mentor",
-            name="Web Mentor",
-            email="web.mentor@example.com",
-            category_id=self.cat_teacher.id,
-        )
-        response = self._submit("mentor", **self._mentor_values(email="Web.Mentor@example.com"))
-        self.assertIn("You have already applied as a mentor with this e-mail address", response.text)
-        self.assertEqual(len(self._mentors()), 1)
+    def _answer(self, response):
+        """What the visitor is shown: status, address and page, but for the
+        CSRF token, which changes with time."""
+        return response.status_code, response.url, re.sub(r"[0-9a-f]{40}o[0-9]+", "csrf", response.text)
+
+    def test_repeated_application_answered_as_a_new_one(self):
+        """The pages never tell whether an e-mail address is registered."""
+        registered = {
+            "mentor": self._mentor("Registered Mentor"),
+            "mentee": self._mentee("Registered Pupil", category=self.cat_pupil),
+        }
+        forms = {
+            "mentor": self._mentor_values(name="Anyone"),
+            "mentee": {
+                "who": "pupil",
+                "name": "Anyone",
+                "choice": f"{self.program_pupils.id}-{self.cat_pupil.id}",
+                "request": "Help with maths",
+                "consent": "1",
+            },
+        }
+        for role, profile in registered.items():
+            with self.subTest(role=role):
+                new = self._submit(role, **{**forms[role], "email": f"new.{role}@example.com"})
+                repeated = self._submit(role, **{**forms[role], "email": profile.email.upper()})
+                self.assertEqual(self._answer(repeated), self._answer(new))
+                self.assertIn("Thank you for your application!", repeated.text)
+                self.assertEqual(self.env[profile._name].search_count([("email", "=ilike", profile.email)]), 1)
+                self.assertIn("in the name of Anyone", profile.message_ids[0].body)
+                self.assertEqual(profile.activity_ids.summary, "Review the repeated application")
 
     def test_tour_visitor_applies_as_mentor(self):
         self.start_tour("/mentorship/apply/mentor", "mentorship_apply_mentor", login=None)

@@ -23,14 +23,8 @@ class TestPortalSecurity(MentorshipPortalCase, HttpCase):
         cls.line_a.write({"evidence": base64.b64encode(b"evidence"), "evidence_name": "evidence.pdf"})
         cls.meeting_a = cls.pair_a.meeting_ids.sorted("start")[0]
         cls.meeting_a.mentorship_mentee_confirmed = False
-        cls.attachment_a = cls.env["ir.attachment"].create(
-            {
-                "name": "diploma.pdf",
-                "raw": b"diploma",
-                "res_model": "mentorship.mentee",
-                "res_id": a["mentee_profile"].id,
-            }
-        )
+        as_mentee_a = a["mentee_profile"].with_env(cls.env(user=a["mentee"], context={}))
+        cls.attachment_a = as_mentee_a._portal_portfolio_add("diploma.pdf", b"diploma")
         cls.consent_a = a["mentee"].partner_id.mentorship_consent_ids
         cls.requested_a = cls._consent_to_sign(a)
         cls.pair_b = cls.family_b["pair"]
