@@ -30,6 +30,6 @@
         "views/mentorship_school_menus.xml",
     ],
     "demo": ["demo/mentorship_school_demo.xml"],
-    "external_dependencies": {"python": ["python_calamine"]},
+    "external_dependencies": {"python": ["chardet", "python_calamine"]},
     "installable": True,
 }

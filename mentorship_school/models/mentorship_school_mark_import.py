@@ -4,6 +4,7 @@ import io
 import logging
 from array import array
 
+from chardet import UniversalDetector
 from python_calamine import CalamineError, CalamineWorkbook
 
 from odoo import api, fields, models
@@ -23,6 +24,8 @@ COLUMNS = {
 BATCH_SIZE = 10_000
 # shares of the progress bar: reading and checking the file, then writing
 CHECKED_PERCENT = 60
+# bytes of a CSV file given to chardet at a time, until it is sure of the encoding
+DETECT_CHUNK = 64 * 1024
 
 
 def _text(cell):
@@ -30,6 +33,22 @@ def _text(cell):
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     return str(cell if cell is not None else "").strip()
+
+
+def _detected_text(content):
+    """The content decoded in the encoding chardet detects, as Odoo's base
+    import guesses the encoding of a CSV file, or None. chardet reads a chunk
+    at a time until it is sure: a few kilobytes of a file of 200,000 rows."""
+    detector = UniversalDetector()
+    for start in range(0, len(content), DETECT_CHUNK):
+        detector.feed(content[start : start + DETECT_CHUNK])
+        if detector.done:
+            break
+    encoding = detector.close()["encoding"]
+    try:
+        return content.decode(encoding) if encoding else None
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 class MentorshipSchoolMarkImport(models.Model):
@@ -201,7 +220,7 @@ class MentorshipSchoolMarkImport(models.Model):
         if self.filename.lower().endswith(".xlsx"):
             table, expected = self._xlsx_rows(content)
         else:
-            text = content.decode("utf-8-sig")
+            text = self._csv_text(content)
             first_line = text.split("\n", 1)[0]
             table = csv.reader(io.StringIO(text), delimiter=max(";,\t", key=first_line.count))
             expected = text.count("\n") + 1
@@ -209,6 +228,24 @@ class MentorshipSchoolMarkImport(models.Model):
         if not header:
             raise UserError(self.env._("The file is empty."))
         return self._data_rows(table, self._column_positions(header)), max(expected, 1)
+
+    def _csv_text(self, content):
+        """The text of a CSV file: UTF-8, as the template has it, else in the
+        encoding chardet detects (Excel in Russian saves CSV in Windows-1251).
+        A file no encoding makes text of, or with a NUL character no text
+        has, is refused."""
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _detected_text(content)
+        if text is None or "\x00" in text:
+            raise UserError(
+                self.env._(
+                    "The file could not be read: it is not a CSV text file in a known encoding. "
+                    "Save it as CSV (UTF-8 or Windows-1251) or as XLSX and import it again."
+                )
+            )
+        return text
 
     @staticmethod
     def _data_rows(table, positions):

@@ -1,10 +1,13 @@
+import base64
+import codecs
 import io
 from datetime import date
 
 import xlsxwriter
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import file_open, mute_logger
 
 from odoo.addons.mentorship_core.tests.common import MentorshipCase
 
@@ -180,7 +183,7 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
     def test_import_refuses_a_file_without_the_columns(self):
         for content, filename, reason in [
             (b"name;mark\nIvan;5", "marks.csv", "The column pupil_code / код ученика is missing from the file."),
-            (b"", "marks.csv", "The file is empty."),
+            (codecs.BOM_UTF8, "marks.csv", "The file is empty."),  # Excel's CSV UTF-8 of an empty sheet
             (b"not a spreadsheet", "marks.xlsx", "The file is not an XLSX workbook: "),
         ]:
             with self.subTest(filename=filename, content=content):
@@ -209,3 +212,56 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
         self.assertEqual(mark_import.state, "failed")
         self.assertIn("disk full", mark_import.result)
         self.assertFalse(self._marks_of(pupils))
+
+    def _russian(self):
+        """The environment of a user working in Russian, the subjects' Russian names loaded."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"].search([("name", "=", "mentorship_school")])._update_translations(["ru_RU"])
+        return self.env(context=dict(self.env.context, lang="ru_RU"))
+
+    def test_import_a_windows_1251_file_from_russian_excel(self):
+        """Excel in Russian saves CSV in Windows-1251: its Russian headers,
+        period and subjects are read as they are."""
+        russian = self._russian()
+        pupil = self.env["res.partner"].create({"name": "Windows Pupil", "mentorship_pupil_code": "W-1"})
+        self.env["mentorship.school.period"].create(
+            {"name": "1 четверть 2024/2025", "date_start": date(2024, 9, 1), "date_end": date(2024, 10, 31)}
+        )
+        content = (
+            "код ученика;период;предмет;средний балл\r\n"
+            "W-1;1 четверть 2024/2025;Математика;4,5\r\n"
+            "W-1;1 четверть 2024/2025;Русский язык;3,75\r\n"
+        ).encode("cp1251")
+        mark_import = import_marks(russian, content)
+        self.assertEqual((mark_import.state, mark_import.rows_created, mark_import.result), ("done", 2, False))
+        russian_language = self.env.ref("mentorship_school.subject_russian_language")
+        self.assertEqual(
+            {(mark.subject_id, mark.average) for mark in self._marks_of(pupil)},
+            {(self.maths, 4.5), (russian_language, 3.75)},
+        )
+
+    def test_import_refuses_a_file_that_is_no_text(self):
+        """A picture chosen by mistake, a text in UTF-16 without its byte
+        order mark: the user reads why in Russian."""
+        russian = self._russian()
+        with file_open("mentorship_school/static/description/icon.png", "rb") as picture:
+            png = picture.read()
+        utf16 = f"{HEADER}\nK-1;Q1;Mathematics;4".encode("utf-16-le")
+        for name, content in (("picture", png), ("UTF-16", utf16)):
+            with self.subTest(name):
+                mark_import = import_marks(russian, content)
+                self.assertEqual(mark_import.state, "failed")
+                self.assertEqual(
+                    mark_import.result,
+                    "Не удалось прочитать файл: это не текстовый файл CSV в известной кодировке. "
+                    "Сохраните его как CSV (UTF-8 или Windows-1251) или как XLSX и загрузите снова.",
+                )
+
+    def test_the_upload_dialog_refuses_an_empty_file(self):
+        Wizard = self.env["mentorship.school.mark.import.wizard"]
+        for content in (b"", b" \r\n"):
+            with self.subTest(content=content):
+                wizard = Wizard.create({"file": base64.b64encode(content), "filename": "marks.csv"})
+                with self.assertRaisesRegex(UserError, r"^The file is empty\.$"):
+                    wizard.action_import()
+        self.assertFalse(self.env["mentorship.school.mark.import"].search([]))
