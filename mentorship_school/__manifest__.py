@@ -12,6 +12,7 @@
         "security/mentorship_school_rules.xml",
         "data/mentorship_school_subject_data.xml",
         "data/mentorship_school_cron_data.xml",
+        "data/mentorship_school_queue_job_data.xml",
         "views/res_partner_views.xml",
         "views/hr_employee_views.xml",
         "views/mentorship_school_subject_views.xml",
