@@ -12,6 +12,7 @@
         "security/mentorship_school_rules.xml",
         "data/mentorship_school_subject_data.xml",
         "data/mentorship_school_cron_data.xml",
+        "data/mentorship_school_queue_job_data.xml",
         "views/res_partner_views.xml",
         "views/hr_employee_views.xml",
         "views/mentorship_school_subject_views.xml",
@@ -30,6 +31,6 @@
         "views/mentorship_school_menus.xml",
     ],
     "demo": ["demo/mentorship_school_demo.xml"],
-    "external_dependencies": {"python": ["python_calamine"]},
+    "external_dependencies": {"python": ["chardet", "python_calamine"]},
     "installable": True,
 }

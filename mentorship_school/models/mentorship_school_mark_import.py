@@ -4,11 +4,17 @@ import io
 import logging
 from array import array
 
+import psycopg2
+from chardet import UniversalDetector
 from python_calamine import CalamineError, CalamineWorkbook
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools import SQL, float_round
+
+from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.job import ENQUEUED, PENDING, STARTED, WAIT_DEPENDENCIES
 
 _logger = logging.getLogger(__name__)
 
@@ -23,6 +29,13 @@ COLUMNS = {
 BATCH_SIZE = 10_000
 # shares of the progress bar: reading and checking the file, then writing
 CHECKED_PERCENT = 60
+# bytes of a CSV file given to chardet at a time, until it is sure of the encoding
+DETECT_CHUNK = 64 * 1024
+# the queue job of an import that has not ended: it waits or runs
+JOB_LIVE_STATES = (WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED)
+# failures of the database, not of the file: its connection cut (a restart, a
+# failover, a terminated backend), a conflict, a timeout; the job runs again
+DATABASE_ERRORS = (psycopg2.InterfaceError, psycopg2.OperationalError)
 
 
 def _text(cell):
@@ -32,13 +45,41 @@ def _text(cell):
     return str(cell if cell is not None else "").strip()
 
 
+def _detected_text(content):
+    """The content decoded in the encoding chardet detects, as Odoo's base
+    import guesses the encoding of a CSV file, or None. chardet reads a chunk
+    at a time until it is sure: a few kilobytes of a file of 200,000 rows."""
+    detector = UniversalDetector()
+    for start in range(0, len(content), DETECT_CHUNK):
+        detector.feed(content[start : start + DETECT_CHUNK])
+        if detector.done:
+            break
+    encoding = detector.close()["encoding"]
+    try:
+        return content.decode(encoding) if encoding else None
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _first_failure(error):
+    """The first line of the database error that came first: a cut
+    connection fails the query, then the rollbacks after it."""
+    while isinstance(error.__context__, DATABASE_ERRORS):
+        error = error.__context__
+    return str(error).strip().partition("\n")[0]
+
+
 class MentorshipSchoolMarkImport(models.Model):
     """One import of a marks file, run as a background job.
 
     The file is checked whole before anything is written; bad rows are all
     listed with their line numbers and nothing is written then. Marks given
     again (the school information system exports earlier periods each time)
-    are updated in bulk."""
+    are updated in bulk.
+
+    The state follows the queue job: the job writes the outcome with the
+    marks, and an import whose job ended without one (failed, cancelled,
+    found dead by the job runner) is failed, and can be run again."""
 
     _name = "mentorship.school.mark.import"
     _description = "Import of Average Marks"
@@ -49,9 +90,16 @@ class MentorshipSchoolMarkImport(models.Model):
     filename = fields.Char(required=True)
     state = fields.Selection(
         [("running", "In Progress"), ("done", "Done"), ("failed", "Failed")],
-        default="running",
-        required=True,
+        compute="_compute_state",
+        search="_search_state",
+        help="In Progress while the job waits or runs. Failed when the job refused the file, "
+        "or ended without finishing: failed, cancelled or stopped.",
+    )
+    outcome = fields.Selection(
+        [("done", "Done"), ("failed", "Failed")],
         readonly=True,
+        copy=False,
+        help="What the job concluded, written with the marks once it finished.",
     )
     progress = fields.Integer(compute="_compute_progress", help="Percent of the file checked and written.")
     progress_ids = fields.One2many("mentorship.school.mark.import.progress", "import_id", string="Progress Rows")
@@ -62,9 +110,15 @@ class MentorshipSchoolMarkImport(models.Model):
         string="Marks Unchanged", compute="_compute_rows_unchanged", help="Marks given again with the same value."
     )
     rows_bad = fields.Integer(string="Bad Rows", readonly=True)
-    result = fields.Text(readonly=True, help="Why the file was not imported: every bad row with its line number.")
+    reasons = fields.Text(
+        readonly=True, copy=False, help="Why the job refused the file: every bad row with its line number."
+    )
+    result = fields.Text(
+        compute="_compute_result",
+        help="Why the file was not imported: every bad row with its line number, or what stopped the job.",
+    )
     date_done = fields.Datetime(string="Finished On", readonly=True)
-    job_uuid = fields.Char(readonly=True, copy=False)
+    job_id = fields.Many2one("queue.job", readonly=True, copy=False, index="btree_not_null")
     company_id = fields.Many2one(
         "res.company", string="Organisation", required=True, default=lambda self: self.env.company
     )
@@ -75,13 +129,51 @@ class MentorshipSchoolMarkImport(models.Model):
         self.env["mentorship.school.mark.import.progress"].sudo().create(
             [{"import_id": mark_import.id} for mark_import in imports]
         )
-        for mark_import in imports:
+        imports._enqueue()
+        return imports
+
+    def _enqueue(self):
+        for mark_import in self:
             # the job keeps the organisations the user works in, and so sees the same pupils
             job = mark_import.with_delay(
                 description=self.env._("Import of average marks: %(file)s", file=mark_import.filename)
             )._run()
-            mark_import.job_uuid = job.uuid
-        return imports
+            mark_import.job_id = job.db_record()
+
+    @api.depends("outcome", "job_id.state")
+    def _compute_state(self):
+        for mark_import in self:
+            job_live = mark_import.sudo().job_id.state in JOB_LIVE_STATES
+            mark_import.state = mark_import.outcome or ("running" if job_live else "failed")
+
+    def _search_state(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        job_live = Domain("job_id", "any!", [("state", "in", JOB_LIVE_STATES)])
+        no_outcome = Domain("outcome", "=", False)
+        domains = {
+            "running": no_outcome & job_live,
+            "done": Domain("outcome", "=", "done"),
+            "failed": Domain("outcome", "=", "failed") | (no_outcome & ~job_live),
+        }
+        return Domain.OR(domains[state] for state in value if state in domains)
+
+    @api.depends("state", "reasons")
+    def _compute_result(self):
+        for mark_import in self:
+            job_ended = mark_import.state == "failed" and not mark_import.outcome
+            mark_import.result = mark_import._job_failure() if job_ended else mark_import.reasons
+
+    def _job_failure(self):
+        """Why the job ended without finishing, as queue_job recorded it."""
+        job = self.sudo().job_id
+        error = job.exc_message or job.result or job.exc_name
+        if not error:
+            return self.env._("The import stopped before it finished and nothing was written. Run it again.")
+        return self.env._(
+            "The import stopped before it finished and nothing was written (%(error)s). Run it again.",
+            error=error.strip(),
+        )
 
     @api.depends("state", "progress_ids.percent")
     def _compute_progress(self):
@@ -101,9 +193,44 @@ class MentorshipSchoolMarkImport(models.Model):
         """Reload the form to show the job's progress."""
         return True
 
+    def action_run_again(self):
+        """Import the file again in a new job, after a failure: the missing
+        pupils, periods or subjects may have been added since, or the
+        database is back."""
+        if any(mark_import.state != "failed" for mark_import in self):
+            raise UserError(self.env._("Only a failed import can be run again."))
+        self.write(
+            {
+                "outcome": False,
+                "reasons": False,
+                "date_done": False,
+                "rows_total": 0,
+                "rows_created": 0,
+                "rows_updated": 0,
+                "rows_bad": 0,
+            }
+        )
+        self.sudo().progress_ids.percent = 0
+        self._enqueue()
+        return True
+
     def _run(self):
-        """The job: check the whole file, then write it, or record why not."""
+        """The job. It works in a transaction of its own, on its own
+        connection, so that a failure of the database reaches queue_job as a
+        RetryableJobError, the job's lock intact: queue_job runs the job again
+        by the retry pattern of its job function, as it does the job of a
+        killed worker, and fails it once its tries are spent."""
         self.ensure_one()
+        try:
+            with self.env.registry.cursor() as cr:
+                self.with_env(self.env(cr=cr))._import_file()
+        except DATABASE_ERRORS as error:
+            raise RetryableJobError(
+                self.env._("The import was interrupted by the database: %(error)s", error=_first_failure(error))
+            ) from error
+
+    def _import_file(self):
+        """Check the whole file, then write it, or record why not."""
         self._report_progress(0)
         try:
             with self.env.cr.savepoint():
@@ -111,21 +238,23 @@ class MentorshipSchoolMarkImport(models.Model):
                 if not errors:
                     created, updated = self._write_marks(values, total)
         except UserError as error:
-            self._finish("failed", result=str(error))
+            self._finish("failed", reasons=str(error))
             return
+        except DATABASE_ERRORS:
+            raise
         except Exception as error:  # the user reads why in the import, nothing was written
             _logger.info("Import of marks %s failed", self.id, exc_info=True)
             self._finish(
-                "failed", result=self.env._("The import failed and nothing was written: %(error)s", error=error)
+                "failed", reasons=self.env._("The import failed and nothing was written: %(error)s", error=error)
             )
             return
         if errors:
-            self._finish("failed", rows_total=total, rows_bad=len(errors), result=self._errors_text(errors))
+            self._finish("failed", rows_total=total, rows_bad=len(errors), reasons=self._errors_text(errors))
             return
         self._finish("done", rows_total=total, rows_created=created, rows_updated=updated)
 
-    def _finish(self, state, **values):
-        self.write({"state": state, "date_done": fields.Datetime.now(), **values})
+    def _finish(self, outcome, **values):
+        self.write({"outcome": outcome, "date_done": fields.Datetime.now(), **values})
 
     def _errors_text(self, errors):
         return "\n".join([self.env._("The file was not imported: %(count)s bad rows.", count=len(errors)), *errors])
@@ -201,7 +330,7 @@ class MentorshipSchoolMarkImport(models.Model):
         if self.filename.lower().endswith(".xlsx"):
             table, expected = self._xlsx_rows(content)
         else:
-            text = content.decode("utf-8-sig")
+            text = self._csv_text(content)
             first_line = text.split("\n", 1)[0]
             table = csv.reader(io.StringIO(text), delimiter=max(";,\t", key=first_line.count))
             expected = text.count("\n") + 1
@@ -209,6 +338,24 @@ class MentorshipSchoolMarkImport(models.Model):
         if not header:
             raise UserError(self.env._("The file is empty."))
         return self._data_rows(table, self._column_positions(header)), max(expected, 1)
+
+    def _csv_text(self, content):
+        """The text of a CSV file: UTF-8, as the template has it, else in the
+        encoding chardet detects (Excel in Russian saves CSV in Windows-1251).
+        A file no encoding makes text of, or with a NUL character no text
+        has, is refused."""
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _detected_text(content)
+        if text is None or "\x00" in text:
+            raise UserError(
+                self.env._(
+                    "The file could not be read: it is not a CSV text file in a known encoding. "
+                    "Save it as CSV (UTF-8 or Windows-1251) or as XLSX and import it again."
+                )
+            )
+        return text
 
     @staticmethod
     def _data_rows(table, positions):

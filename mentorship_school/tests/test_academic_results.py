@@ -1,14 +1,23 @@
+import base64
+import codecs
+import contextlib
 import io
-from datetime import date
+from datetime import date, datetime
+from unittest.mock import patch
 
+import psycopg2
 import xlsxwriter
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import file_open, mute_logger
 
 from odoo.addons.mentorship_core.tests.common import MentorshipCase
+from odoo.addons.queue_job.controllers.main import RunJobController
+from odoo.addons.queue_job.exception import FailedJobError, RetryableJobError
+from odoo.addons.queue_job.job import Job
 
-from .common import import_marks
+from .common import import_marks, run_job, upload_marks
 
 HEADER = "pupil_code;period;subject;average"
 
@@ -111,7 +120,7 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
         self.assertAlmostEqual(mentee.pupils_exam_pass_since, 80.0)
 
     def _import(self, content, filename="marks.csv"):
-        return import_marks(self.env, content, filename)
+        return import_marks(self, self.env, content, filename)
 
     def _marks_of(self, pupils):
         return self.env["mentorship.school.mark"].search([("partner_id", "in", pupils.ids)])
@@ -180,7 +189,7 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
     def test_import_refuses_a_file_without_the_columns(self):
         for content, filename, reason in [
             (b"name;mark\nIvan;5", "marks.csv", "The column pupil_code / код ученика is missing from the file."),
-            (b"", "marks.csv", "The file is empty."),
+            (codecs.BOM_UTF8, "marks.csv", "The file is empty."),  # Excel's CSV UTF-8 of an empty sheet
             (b"not a spreadsheet", "marks.xlsx", "The file is not an XLSX workbook: "),
         ]:
             with self.subTest(filename=filename, content=content):
@@ -209,3 +218,142 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
         self.assertEqual(mark_import.state, "failed")
         self.assertIn("disk full", mark_import.result)
         self.assertFalse(self._marks_of(pupils))
+
+    def _russian(self):
+        """The environment of a user working in Russian, the subjects' Russian names loaded."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"].search([("name", "=", "mentorship_school")])._update_translations(["ru_RU"])
+        return self.env(context=dict(self.env.context, lang="ru_RU"))
+
+    def test_import_a_windows_1251_file_from_russian_excel(self):
+        """Excel in Russian saves CSV in Windows-1251: its Russian headers,
+        period and subjects are read as they are."""
+        russian = self._russian()
+        pupil = self.env["res.partner"].create({"name": "Windows Pupil", "mentorship_pupil_code": "W-1"})
+        self.env["mentorship.school.period"].create(
+            {"name": "1 четверть 2024/2025", "date_start": date(2024, 9, 1), "date_end": date(2024, 10, 31)}
+        )
+        content = (
+            "код ученика;период;предмет;средний балл\r\n"
+            "W-1;1 четверть 2024/2025;Математика;4,5\r\n"
+            "W-1;1 четверть 2024/2025;Русский язык;3,75\r\n"
+        ).encode("cp1251")
+        mark_import = import_marks(self, russian, content)
+        self.assertEqual((mark_import.state, mark_import.rows_created, mark_import.result), ("done", 2, False))
+        russian_language = self.env.ref("mentorship_school.subject_russian_language")
+        self.assertEqual(
+            {(mark.subject_id, mark.average) for mark in self._marks_of(pupil)},
+            {(self.maths, 4.5), (russian_language, 3.75)},
+        )
+
+    def test_import_refuses_a_file_that_is_no_text(self):
+        """A picture chosen by mistake, a text in UTF-16 without its byte
+        order mark: the user reads why in Russian."""
+        russian = self._russian()
+        with file_open("mentorship_school/static/description/icon.png", "rb") as picture:
+            png = picture.read()
+        utf16 = f"{HEADER}\nK-1;Q1;Mathematics;4".encode("utf-16-le")
+        for name, content in (("picture", png), ("UTF-16", utf16)):
+            with self.subTest(name):
+                mark_import = import_marks(self, russian, content)
+                self.assertEqual(mark_import.state, "failed")
+                self.assertEqual(
+                    mark_import.result,
+                    "Не удалось прочитать файл: это не текстовый файл CSV в известной кодировке. "
+                    "Сохраните его как CSV (UTF-8 или Windows-1251) или как XLSX и загрузите снова.",
+                )
+
+    def test_the_upload_dialog_refuses_an_empty_file(self):
+        Wizard = self.env["mentorship.school.mark.import.wizard"]
+        for content in (b"", b" \r\n"):
+            with self.subTest(content=content):
+                wizard = Wizard.create({"file": base64.b64encode(content), "filename": "marks.csv"})
+                with self.assertRaisesRegex(UserError, r"^The file is empty\.$"):
+                    wizard.action_import()
+        self.assertFalse(self.env["mentorship.school.mark.import"].search([]))
+
+    @mute_logger("odoo.addons.queue_job.controllers.main")
+    def test_a_cut_connection_is_retried_then_the_import_fails_and_runs_again(self):
+        """PostgreSQL cuts the job's connection while it writes the marks (a
+        restart, a failover): queue_job runs the job again later by its retry
+        pattern; once its five tries are spent the job is failed, and the
+        import shows it, with why, and runs again."""
+        curator = self.env(user=self.curator, context={"allowed_company_ids": self.school.ids})
+        pupil = self.env["res.partner"].create({"name": "Cut Pupil", "mentorship_pupil_code": "CUT-1"})
+        mark_import = upload_marks(curator, f"{HEADER}\nCUT-1;Q1;Mathematics;4".encode())
+        job = Job.load(curator, mark_import.sudo().job_id.uuid)
+        self.assertEqual(job.max_retries, 5)
+
+        def cut_connection(*_args):
+            """As the backend of the job's connection is terminated: the query fails, then its rollback."""
+            try:
+                raise psycopg2.OperationalError(
+                    "terminating connection due to administrator command\nserver closed the connection unexpectedly"
+                )
+            except psycopg2.OperationalError as error:
+                raise psycopg2.InterfaceError("cursor already closed") from error
+
+        with patch.object(type(mark_import), "_write_marks", cut_connection), self.enter_registry_test_mode():
+            for delay in (30, 30, 300, 300):
+                with self.assertRaises(RetryableJobError):
+                    job.perform()
+                job.postpone()  # as queue_job's runner does, by the job function's retry pattern
+                self.assertAlmostEqual((job.eta - datetime.now()).total_seconds(), delay, delta=5)
+                self.assertEqual((mark_import.state, mark_import.result), ("running", False))
+            # the fifth try, run as the job runner runs it: queue_job fails the job
+            # and raises again (suppressed: assertRaises would roll the failure back)
+            with contextlib.suppress(FailedJobError):
+                RunJobController._runjob(curator, job)
+        failed_job = mark_import.sudo().job_id
+        self.assertEqual(
+            (failed_job.state, failed_job.exc_name), ("failed", "odoo.addons.queue_job.exception.FailedJobError")
+        )
+        self.assertEqual(mark_import.state, "failed")
+        self.assertEqual(
+            mark_import.result,
+            "The import stopped before it finished and nothing was written (Max. retries (5) reached: "
+            "The import was interrupted by the database: terminating connection due to administrator command). "
+            "Run it again.",
+        )
+        self.assertIn(mark_import, curator["mentorship.school.mark.import"].search([("state", "=", "failed")]))
+        self.assertFalse(self._marks_of(pupil))
+
+        mark_import.with_env(curator).action_run_again()
+        self.assertEqual((mark_import.state, mark_import.progress, mark_import.result), ("running", 0, False))
+        self.assertNotEqual(mark_import.sudo().job_id.uuid, job.uuid)
+        run_job(self, mark_import)
+        self.assertEqual((mark_import.state, mark_import.rows_created, mark_import.result), ("done", 1, False))
+        self.assertEqual(self._marks_of(pupil).average, 4)
+        with self.assertRaisesRegex(UserError, "Only a failed import can be run again."):
+            mark_import.with_env(curator).action_run_again()
+
+    def test_an_import_whose_job_ended_unfinished_is_failed(self):
+        """The job runner finds the job dead after too many tries, an
+        administrator cancels it, queue_job's autovacuum deletes it: the
+        import does not stay in progress."""
+        mark_import = upload_marks(self.env, f"{HEADER}\nK-1;Q1;Mathematics;4".encode())
+        Import = self.env["mentorship.school.mark.import"]
+        self.assertEqual(Import.search([("state", "=", "running")]), mark_import)
+        job = mark_import.sudo().job_id
+        # as the job runner marks a dead job, in SQL
+        self.env.cr.execute(
+            "UPDATE queue_job SET state = 'failed', exc_name = 'JobFoundDead', "
+            "exc_info = 'Job found dead after too many retries' WHERE id = %s",
+            [job.id],
+        )
+        job.invalidate_recordset()
+        self.assertEqual(mark_import.state, "failed")
+        self.assertEqual(
+            mark_import.result,
+            "The import stopped before it finished and nothing was written (JobFoundDead). Run it again.",
+        )
+        self.assertEqual(Import.search([("state", "=", "failed")]), mark_import)
+        self.assertFalse(Import.search([("state", "in", ("running", "done"))]))
+        job.button_cancelled()
+        self.assertRegex(mark_import.result, r"\(Cancelled by .*\)\. Run it again\.$")
+        job.unlink()
+        self.assertEqual(
+            (mark_import.state, mark_import.result),
+            ("failed", "The import stopped before it finished and nothing was written. Run it again."),
+        )
+        self.assertEqual(Import.search([("state", "=", "failed")]), mark_import)

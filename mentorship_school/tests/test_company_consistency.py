@@ -77,7 +77,7 @@ class TestCompanyConsistency(MentorshipRolesCase, TransactionCase):
         content = (
             "pupil_code;period;subject;average\nA-1;Test quarter;Mathematics;4,5\nB-1;Test quarter;Mathematics;3\n"
         )
-        mark_import = import_marks(self._as_department("res.partner").env, content.encode())
+        mark_import = import_marks(self, self._as_department("res.partner").env, content.encode())
         self.assertEqual((mark_import.state, mark_import.rows_created), ("done", 2))
         marks = self.env["mentorship.school.mark"].search([("period_id", "=", self.period.id)])
         self.assertEqual(
@@ -96,7 +96,7 @@ class TestCompanyConsistency(MentorshipRolesCase, TransactionCase):
         content = (
             "pupil_code;period;subject;average\nA-1;Test quarter;Mathematics;4,5\nB-1;Test quarter;Mathematics;3\n"
         )
-        mark_import = import_marks(self._as("curator"), content.encode())
+        mark_import = import_marks(self, self._as("curator"), content.encode())
         self.assertEqual((mark_import.state, mark_import.rows_bad), ("failed", 1))
         self.assertIn("Row 3: unknown pupil code 'B-1'", mark_import.result)
         self.assertFalse(self.env["mentorship.school.mark"].search([("period_id", "=", self.period.id)]))

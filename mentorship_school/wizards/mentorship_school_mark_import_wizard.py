@@ -1,4 +1,7 @@
+import base64
+
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class MentorshipSchoolMarkImportWizard(models.TransientModel):
@@ -13,6 +16,8 @@ class MentorshipSchoolMarkImportWizard(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
+        if not base64.b64decode(self.file or b"").strip():
+            raise UserError(self.env._("The file is empty."))
         mark_import = self.env["mentorship.school.mark.import"].create(
             {"file": self.file, "filename": self.filename or "marks.csv"}
         )
