@@ -35,3 +35,4 @@ from . import mentorship_incentive_document
 from . import mentorship_incentive_batch
 from . import mentorship_incentive_generation
 from . import mentorship_incentive_analysis
+from . import mentorship_practice
