@@ -190,3 +190,19 @@ class TestPractice(MentorshipRolesCase, TransactionCase):
             practice.write(
                 {"public_attachment_ids": [Command.link(own.id)], "internal_attachment_ids": [Command.link(own.id)]}
             )
+
+    def test_the_files_of_a_submitted_practice_are_locked_for_its_curator(self):
+        practice = self._write_practice()
+        memo = self._as("curator", "ir.attachment").create(
+            {"name": "memo.txt", "raw": b"memo", "res_model": practice._name, "res_id": practice.id}
+        )
+        practice.public_attachment_ids = [Command.link(memo.id)]
+        memo.raw = b"memo, second version"
+        practice.action_submit()
+        with self.assertRefused("only the municipal coordinator changes it", UserError):
+            memo.raw = b"something the coordinator never saw"
+        with self.assertRefused("only the municipal coordinator changes it", UserError):
+            memo.unlink()
+        self.assertEqual(memo.raw, b"memo, second version")
+        memo.with_env(self._as("coordinator")).name = "memo-for-teachers.txt"
+        self.assertEqual(memo.name, "memo-for-teachers.txt")
