@@ -19,6 +19,7 @@
         "views/mentorship_apply_templates.xml",
         "views/mentorship_incentive_portal_templates.xml",
         "views/mentorship_practice_templates.xml",
+        "views/mentorship_practice_views.xml",
     ],
     "demo": [
         "demo/mentorship_portal_demo.xml",

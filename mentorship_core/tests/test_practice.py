@@ -206,3 +206,34 @@ class TestPractice(MentorshipRolesCase, TransactionCase):
         self.assertEqual(memo.raw, b"memo, second version")
         memo.with_env(self._as("coordinator")).name = "memo-for-teachers.txt"
         self.assertEqual(memo.name, "memo-for-teachers.txt")
+
+    def test_a_region_reads_the_published_practices_of_its_departments(self):
+        Company = self.env["res.company"]
+        region = Company.create({"name": "Test Region"})
+        district = Company.create({"name": "District Department", "parent_id": region.id})
+        school = Company.create({"name": "District School", "parent_id": district.id})
+        neighbour = Company.create({"name": "Neighbour Department", "parent_id": region.id})
+        neighbour_school = Company.create({"name": "Neighbour School", "parent_id": neighbour.id})
+        practice = self.env["mentorship.practice"].create(
+            {
+                "name": "Mentoring in a village school",
+                "company_id": school.id,
+                "form_id": self.form_teachers.id,
+                "description": "<p>Remote meetings with a mentor of the district centre.</p>",
+                "results": "<p>The young teacher stayed.</p>",
+            }
+        )
+        self.assertEqual(practice.municipality_id, district)
+        practice.action_submit()
+        practice.action_publish()
+        readers = {
+            "region": self._school_user("region_methodologist", "base.group_user", region),
+            "district school": self._school_user("district_teacher", "base.group_user", school),
+        }
+        for who, user in readers.items():
+            with self.subTest(who=who):
+                self.assertEqual(self._as(user, "mentorship.practice").search([]), practice)
+        neighbour_curator = self._school_user(
+            "neighbour_curator", "mentorship_core.group_mentorship_curator", neighbour_school
+        )
+        self.assertFalse(self._as(neighbour_curator, "mentorship.practice").search([]), "another municipality")

@@ -94,7 +94,7 @@ class MentorshipPractices(http.Controller):
         """What a visitor reads of a practice, as plain data."""
         kinds = dict(practice._fields["kind"]._description_selection(request.env))
         return {
-            "url": f"/mentorship/practices/{practice.id}",
+            "url": practice._public_url(),
             "name": practice.name,
             "organisation": practice.company_id.name,
             "form": practice.form_id.name,

@@ -131,3 +131,8 @@ class TestPracticePages(MentorshipCase, HttpCase):
         for term in ("Форма наставничества", "Результаты", "Все практики", "Партнерское", "Ученик – ученик"):
             with self.subTest(term=term):
                 self.assertIn(term, page)
+
+    def test_the_back_office_opens_the_public_page(self):
+        action = self.published.action_open_public_page()
+        self.assertEqual(action["url"], f"/mentorship/practices/{self.published.id}")
+        self.assertEqual(self.url_open(action["url"]).status_code, 200)
