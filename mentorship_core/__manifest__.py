@@ -54,10 +54,14 @@
         "wizards/mentorship_incentive_reverse_wizard_views.xml",
         "views/mentorship_menus.xml",
         "data/res_users_data.xml",
+        "security/mentorship_practice_rules.xml",
+        "wizards/mentorship_practice_return_wizard_views.xml",
+        "views/mentorship_practice_views.xml",
     ],
     "demo": [
         "demo/mentorship_demo.xml",
         "demo/mentorship_incentive_demo.xml",
+        "demo/mentorship_practice_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -19,6 +19,8 @@
         "views/mentorship_portal_templates.xml",
         "views/mentorship_apply_templates.xml",
         "views/mentorship_incentive_portal_templates.xml",
+        "views/mentorship_practice_templates.xml",
+        "views/mentorship_practice_views.xml",
     ],
     "demo": [
         "demo/mentorship_portal_demo.xml",

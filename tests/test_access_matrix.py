@@ -48,6 +48,7 @@ mentorship.plan                    rcwu/----   rcwu/rcwu   rcw-/----   ----/----
 mentorship.plan.line               rcwu/----   rcwu/rcwu   rcw-/----   ----/----   r---/----   r---/----   r---/----
 mentorship.plan.template           rcwu/rcwu   rcwu/rcwu   r---/r---   ----/----   ----/----   ----/----   ----/----
 mentorship.plan.template.line      rcwu/rcwu   rcwu/rcwu   r---/r---   ----/----   ----/----   ----/----   ----/----
+mentorship.practice                rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.program                 rcwu/----   rcwu/rcwu   r---/----   r---/----   ----/----   ----/----   ----/----
 mentorship.replacement.request     rcwu/----   rcwu/rcwu   r---/----   ----/----   r---/----   ----/----   ----/----
 mentorship.roadmap                 rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
@@ -168,6 +169,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
         }
         samples.update(cls._school_samples())
         samples["mentorship.document.template"] = cls._document_templates()
+        samples["mentorship.practice"] = cls._practices()
         summaries = env["mentorship.organisation.summary"]
         samples["mentorship.organisation.summary"] = {
             "staff": summaries.browse(cls.school.id),
@@ -270,6 +272,18 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             for key, company in (("staff", cls.school), ("other", cls.school_b))
         }
         return {**templates, "portal": templates["staff"]}
+
+    @classmethod
+    def _practices(cls):
+        """A draft practice of each school (a published one is read by the whole
+        municipality: mentorship_core/tests/test_practice.py)."""
+        practices = {
+            key: cls.env["mentorship.practice"].create(
+                {"name": f"Practice of {company.name}", "company_id": company.id}
+            )
+            for key, company in (("staff", cls.school), ("other", cls.school_b))
+        }
+        return {**practices, "portal": practices["staff"]}
 
     @classmethod
     def _matrix_models(cls):

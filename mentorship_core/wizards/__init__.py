@@ -5,3 +5,4 @@ from . import mentorship_pair_dissolve_wizard
 from . import mentorship_incentive_generate_wizard
 from . import mentorship_incentive_approve_wizard
 from . import mentorship_incentive_reverse_wizard
+from . import mentorship_practice_return_wizard

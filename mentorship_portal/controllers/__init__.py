@@ -1,3 +1,4 @@
 from . import apply
 from . import incentive
 from . import portal
+from . import practice

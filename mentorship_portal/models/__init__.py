@@ -5,3 +5,4 @@ from . import mentorship_mentee_category
 from . import mentorship_mentor_category
 from . import mentorship_pair
 from . import mentorship_program
+from . import mentorship_practice

@@ -10,9 +10,14 @@ class MentorshipOrganisationSummary(models.Model):
     organisation (a read-only view of res.company) with the size of its bases,
     its pairs by stage and how many of its mentees are in a running pair.
 
-    The figures count every record of the user's organisations (sudo): the
-    coordinator may work in each of them, whichever are selected in the
-    company switcher. They take four grouped queries for all rows together."""
+    The figures roll up the company tree (region → department → school): an
+    organisation counts its own records and those of every organisation below
+    it, among the user's organisations only — a coordinator of a department
+    who does not work in one of its schools does not see that school's
+    figures in the department's. They count every record of those
+    organisations (sudo): the coordinator may work in each of them, whichever
+    are selected in the company switcher. They take four grouped queries for
+    all rows together, summed up the tree in Python."""
 
     _name = "mentorship.organisation.summary"
     _description = "Organisation Summary"
@@ -44,40 +49,49 @@ class MentorshipOrganisationSummary(models.Model):
 
     @api.depends("company_id")
     def _compute_figures(self):
-        in_bases = [("company_id", "in", self.company_id.ids), ("state", "!=", "archived")]
+        rows_of = self._rows_of_companies()
+        companies = [("company_id", "in", list(rows_of))]
+        in_bases = [*companies, ("state", "!=", "archived")]
         Mentee = self.env["mentorship.mentee"].sudo()
         Pair = self.env["mentorship.pair"].sudo()
-        mentors = dict(self.env["mentorship.mentor"].sudo()._read_group(in_bases, ["company_id"], ["__count"]))
-        mentees = self._counts_by_state(Mentee, in_bases)
-        covered = dict(
-            Mentee._read_group(
-                [
-                    ("company_id", "in", self.company_id.ids),
-                    ("state", "=", "active"),
-                    ("pair_ids.state", "in", Pair.RUNNING_STATES),
-                ],
-                ["company_id"],
-                ["__count"],
-            )
+        mentors = self._rolled_up(rows_of, self.env["mentorship.mentor"].sudo(), in_bases, [])
+        mentees = self._rolled_up(rows_of, Mentee, in_bases, ["state"])
+        covered = self._rolled_up(
+            rows_of,
+            Mentee,
+            [*companies, ("state", "=", "active"), ("pair_ids.state", "in", Pair.RUNNING_STATES)],
+            [],
         )
-        pairs = self._counts_by_state(Pair, [("company_id", "in", self.company_id.ids)])
+        pairs = self._rolled_up(rows_of, Pair, companies, ["state"])
         for summary in self:
-            company = summary.company_id
+            company = summary.company_id.id
             active_mentees = mentees[company, "active"]
-            summary.mentor_count = mentors.get(company, 0)
+            summary.mentor_count = mentors[(company,)]
             summary.mentee_count = mentees[company, "candidate"] + active_mentees
             summary.pair_forming_count = sum(pairs[company, state] for state in FORMING_STATES)
             summary.pair_running_count = sum(pairs[company, state] for state in Pair.RUNNING_STATES)
             summary.pair_completed_count = pairs[company, "completed"]
             summary.pair_dissolved_count = pairs[company, "dissolved"]
-            summary.coverage = 100.0 * covered.get(company, 0) / active_mentees if active_mentees else 0.0
+            summary.coverage = 100.0 * covered[(company,)] / active_mentees if active_mentees else 0.0
+
+    def _rows_of_companies(self):
+        """{company id: ids of the rows it counts in}: each of the user's
+        organisations counts in its own row and in the rows of the
+        organisations above it (parent_path)."""
+        row_ids = set(self.company_id.ids)
+        rows_of = {}
+        for company in self.env.user.sudo().company_ids:
+            rows = [int(ancestor) for ancestor in company.parent_path.split("/")[:-1] if int(ancestor) in row_ids]
+            if rows:
+                rows_of[company.id] = rows
+        return rows_of
 
     @api.model
-    def _counts_by_state(self, model, domain):
-        """{(company, state): number of records}, in one query."""
-        return Counter(
-            {
-                (company, state): count
-                for company, state, count in model._read_group(domain, ["company_id", "state"], ["__count"])
-            }
-        )
+    def _rolled_up(self, rows_of, model, domain, groupby):
+        """{(row company id, *groupby values): number of records} of the
+        companies counting in each row, in one query."""
+        totals = Counter()
+        for company, *group, count in model._read_group(domain, ["company_id", *groupby], ["__count"]):
+            for row in rows_of[company.id]:
+                totals[(row, *group)] += count
+        return totals

@@ -43,7 +43,8 @@ class TestOrganisationSummary(MentorshipRolesCase, TransactionCase):
         self.assertEqual(
             self._figures(summaries),
             {
-                self.department: [0, 0, 0, 0, 0, 0, 0.0],
+                # the department counts its two schools: 2 of the 6 active mentees in a running pair
+                self.department: [6, 7, 2, 2, 1, 1, 33.3],
                 # 5 mentors; 6 mentees (the archived one left), 2 of the 5 active ones in a running pair
                 self.school: [5, 6, 1, 2, 1, 1, 40.0],
                 self.school_b: [1, 1, 1, 0, 0, 0, 0.0],
@@ -93,3 +94,94 @@ class TestOrganisationSummary(MentorshipRolesCase, TransactionCase):
             with self.subTest(role=role):
                 visible_menus = self._as(role, "ir.ui.menu")._visible_menu_ids()
                 self.assertEqual(menu.id in visible_menus, visible)
+
+
+@tagged("post_install", "-at_install")
+class TestOrganisationRollUp(MentorshipRolesCase, TransactionCase):
+    """Region → department → two schools: each level counts what is below it,
+    among the organisations the user works in."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_municipality()
+        Company = cls.env["res.company"]
+        cls.region = Company.create({"name": "Test Region"})
+        cls.district = Company.create({"name": "Test District Department", "parent_id": cls.region.id})
+        cls.school_c = Company.create({"name": "Test School No. 3", "parent_id": cls.district.id})
+        cls.school_d = Company.create({"name": "Test School No. 4", "parent_id": cls.district.id})
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=(cls.school_c | cls.school_d).ids))
+        program_c = cls._program(cls.form_teachers, "School 3 teachers", company=cls.school_c)
+        program_d = cls._program(cls.form_teachers, "School 4 teachers", company=cls.school_d)
+        # school 3: a running pair and a mentee waiting; school 4: a pair forming and its mentee
+        running = cls._pair(
+            cls._mentor("C Mentor", company=cls.school_c), cls._mentee("C Mentee", company=cls.school_c), program_c
+        )
+        cls._approve(running)
+        cls._mentee("C Waiting Mentee", company=cls.school_c)
+        cls._pair(
+            cls._mentor("D Mentor", company=cls.school_d),
+            cls._mentee("D Mentee", company=cls.school_d),
+            program_d,
+        )
+        # the department's own mentor (a methodologist), in no pair
+        cls._mentor("District Methodologist", company=cls.district)
+        cls.regional = cls._school_user(
+            "test_regional_coordinator",
+            "mentorship_core.group_mentorship_coordinator",
+            cls.region | cls.district | cls.school_c | cls.school_d,
+        )
+        # a coordinator of the district who does not work in school 4
+        cls.partial = cls._school_user(
+            "test_partial_coordinator",
+            "mentorship_core.group_mentorship_coordinator",
+            cls.district | cls.school_c,
+        )
+
+    def _figures(self, user):
+        summaries = self._as(user, "mentorship.organisation.summary").search([])
+        return {summary.company_id: [summary[name] for name in FIGURES] for summary in summaries}
+
+    def test_three_levels_roll_up(self):
+        self.assertEqual(
+            self._figures(self.regional),
+            {
+                # mentors 3, mentees 3 (all active), 1 forming, 1 running: 1 of 3 mentees covered (33.3 %)
+                self.region: [3, 3, 1, 1, 0, 0, 33.3],
+                self.district: [3, 3, 1, 1, 0, 0, 33.3],
+                self.school_c: [1, 2, 0, 1, 0, 0, 50.0],
+                self.school_d: [1, 1, 1, 0, 0, 0, 0.0],
+            },
+        )
+
+    def test_a_coordinator_sees_the_figures_of_the_organisations_they_work_in(self):
+        """The district's row of a coordinator who does not work in school 4
+        counts the district and school 3 only; the region, where they do not
+        work, is no row of theirs."""
+        self.assertEqual(
+            self._figures(self.partial),
+            {
+                self.district: [2, 2, 0, 1, 0, 0, 50.0],
+                self.school_c: [1, 2, 0, 1, 0, 0, 50.0],
+            },
+        )
+
+    def test_the_municipality_of_another_department_stays_apart(self):
+        """The department of the roles case is no part of the region: its
+        coordinator's figures do not move."""
+        figures = self._figures(self.coordinator)
+        self.assertEqual(set(figures), {self.department, self.school, self.school_b})
+        self.assertEqual(figures[self.department][:4], [4, 4, 4, 0])
+
+    def test_rolling_up_takes_the_same_queries_for_one_or_all_levels(self):
+        summaries = self._as(self.regional, "mentorship.organisation.summary").search([])
+
+        def queries(records):
+            records.invalidate_recordset()
+            before = self.cr.sql_log_count
+            records.mapped("coverage")
+            return self.cr.sql_log_count - before
+
+        self.assertEqual(len(summaries), 4)
+        self.assertEqual(queries(summaries[-1]), queries(summaries))
+        self.assertLessEqual(queries(summaries), 5)
