@@ -36,4 +36,3 @@ from . import mentorship_incentive_batch
 from . import mentorship_incentive_generation
 from . import mentorship_incentive_analysis
 from . import mentorship_practice
-from . import ir_attachment_practice

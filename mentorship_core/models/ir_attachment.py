@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 BATCH_MODEL = "mentorship.incentive.batch"
+PRACTICE_MODEL = "mentorship.practice"
 # what a file is: writing any of these replaces, renames or moves it
 FILE_FIELDS = frozenset(
     {"name", "datas", "raw", "db_datas", "store_fname", "url", "type", "res_model", "res_id", "res_field"}
@@ -9,9 +10,15 @@ FILE_FIELDS = frozenset(
 
 
 class IrAttachment(models.Model):
-    """The XLSX and CSV files of an exported payroll batch are what the
-    register says was sent: nobody but a database administrator deletes,
-    replaces or moves them, on any path (chatter, RPC, sudo in code)."""
+    """Files that are kept as they were:
+
+    - the XLSX and CSV files of an exported payroll batch are what the
+      register says was sent: nobody but a database administrator deletes,
+      replaces or moves them, on any path (chatter, RPC, sudo in code);
+    - the files of a submitted or published best practice are what the
+      coordinator moderated: its curator does not replace or delete them
+      behind the coordinator's back (a file's access follows its practice,
+      which the curator may write)."""
 
     _inherit = "ir.attachment"
 
@@ -58,13 +65,25 @@ class IrAttachment(models.Model):
                 )
             )
 
+    def _check_practice_files_moderated(self):
+        candidates = self.sudo().filtered(lambda attachment: attachment.res_model == PRACTICE_MODEL)
+        if not candidates:
+            return
+        practices = self.env[PRACTICE_MODEL].browse(candidates.mapped("res_id")).exists()
+        moderated = practices.sudo().filtered(
+            lambda practice: (practice.public_attachment_ids | practice.internal_attachment_ids) & candidates
+        )
+        practices.browse(moderated.ids)._check_editable()
+
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_payroll_files(self):
+    def _unlink_except_kept_files(self):
         self._check_payroll_files_kept()
+        self._check_practice_files_moderated()
 
     def write(self, vals):
         if FILE_FIELDS & vals.keys():
             self._check_payroll_files_kept()
+            self._check_practice_files_moderated()
         return super().write(vals)
 
     def _to_store_defaults(self, target):
