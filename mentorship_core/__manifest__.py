@@ -21,6 +21,7 @@
         "data/mentorship_roadmap_data.xml",
         "data/mentorship_cron_data.xml",
         "data/mentorship_incentive_data.xml",
+        "data/mentorship_pair_health_data.xml",
         "views/mentorship_form_views.xml",
         "views/mentorship_mentor_category_views.xml",
         "views/mentorship_mentee_category_views.xml",

@@ -18,6 +18,7 @@
         "views/mentorship_portal_templates.xml",
         "views/mentorship_apply_templates.xml",
         "views/mentorship_incentive_portal_templates.xml",
+        "views/mentorship_pair_health_portal_templates.xml",
     ],
     "demo": [
         "demo/mentorship_portal_demo.xml",

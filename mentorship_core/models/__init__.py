@@ -35,3 +35,5 @@ from . import mentorship_incentive_document
 from . import mentorship_incentive_batch
 from . import mentorship_incentive_generation
 from . import mentorship_incentive_analysis
+from . import mentorship_pair_health
+from . import mail_activity
