@@ -41,7 +41,9 @@ class MentorshipPair(models.Model):
 
     _inherit = "mentorship.pair"
 
-    replacement_request_ids = fields.One2many("mentorship.replacement.request", "pair_id", string="Replacement Requests")
+    replacement_request_ids = fields.One2many(
+        "mentorship.replacement.request", "pair_id", string="Replacement Requests"
+    )
     survey_input_ids = fields.One2many("survey.user_input", "mentorship_pair_id", string="Questionnaire Answers")
     health = fields.Selection(
         HEALTH_LEVELS,
@@ -120,7 +122,9 @@ class MentorshipPair(models.Model):
         by, against the share of its activities done."""
         worst = None
         for plan in self.plan_ids.filtered(lambda plan: plan.state != "done" and plan.date_start <= today):
-            elapsed = min(100, round(100 * (today - plan.date_start).days / max((plan.date_end - plan.date_start).days, 1)))
+            elapsed = min(
+                100, round(100 * (today - plan.date_start).days / max((plan.date_end - plan.date_start).days, 1))
+            )
             gap = elapsed - round(plan.progress)
             if worst is None or gap > worst["gap"]:
                 worst = {"plan": plan.name, "elapsed": elapsed, "progress": round(plan.progress), "gap": gap}

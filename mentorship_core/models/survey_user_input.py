@@ -7,6 +7,4 @@ class SurveyUserInput(models.Model):
 
     _inherit = "survey.user_input"
 
-    mentorship_pair_id = fields.Many2one(
-        "mentorship.pair", index="btree_not_null", ondelete="set null"
-    )
+    mentorship_pair_id = fields.Many2one("mentorship.pair", index="btree_not_null", ondelete="set null")

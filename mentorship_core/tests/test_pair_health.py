@@ -77,9 +77,7 @@ class TestPairHealth(MentorshipRolesCase, TransactionCase):
     def test_a_pair_without_any_meeting_counts_from_its_start(self):
         pair = self._on("2025-10-05")
         self.assertEqual(pair.health, "attention")
-        self.assertEqual(
-            pair.health_reason, "No meeting confirmed by both sides since the pair started 34 days ago."
-        )
+        self.assertEqual(pair.health_reason, "No meeting confirmed by both sides since the pair started 34 days ago.")
 
     def test_meeting_confirmed_by_one_side_does_not_count(self):
         self._meeting(datetime(2025, 9, 10, 15))
@@ -215,7 +213,7 @@ class TestPairHealth(MentorshipRolesCase, TransactionCase):
         scope = [("id", "in", pairs.ids)]
         for level in ("ok", "attention", "risk"):
             self.assertEqual(
-                self.Pair.search(scope + [("health", "=", level)]), pairs.filtered(lambda p, lv=level: p.health == lv)
+                self.Pair.search([*scope, ("health", "=", level)]), pairs.filtered(lambda p, lv=level: p.health == lv)
             )
         groups = dict(self.Pair._read_group(scope, ["health"], ["__count"]))
         self.assertEqual(groups, {"ok": 1, "attention": 1, "risk": 1})
@@ -258,8 +256,10 @@ class TestPairHealth(MentorshipRolesCase, TransactionCase):
         activities = self._health_activities()
         self.assertEqual(sorted(activities.mapped("mentorship_health_reason")), ["meetings", "replacement"])
         self.assertEqual(activities.user_id, self.curator)
-        self.assertEqual(activities.filtered(lambda a: a.mentorship_health_reason == "meetings").note,
-                         "<p>No meeting confirmed by both sides for 40 days.</p>")
+        self.assertEqual(
+            activities.filtered(lambda a: a.mentorship_health_reason == "meetings").note,
+            "<p>No meeting confirmed by both sides for 40 days.</p>",
+        )
         self._on("2025-10-21")
         self._on("2025-11-20")
         self.assertEqual(self._health_activities(), activities, "no second activity for the same pair and reason")
