@@ -248,7 +248,8 @@ class MentorshipPair(models.Model):
             for key, (pair, issue) in wanted.items()
             if key not in existing and pair.curator_id
         ]
-        self.env["mail.activity"].create(new_values)
+        # no e-mail per activity: a school may have dozens on the first day; they are on the curator's to-do list
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(new_values)
 
     def _health_activity_values(self, activity_type, issue):
         """An activity written in the curator's language."""

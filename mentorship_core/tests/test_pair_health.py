@@ -252,8 +252,10 @@ class TestPairHealth(MentorshipRolesCase, TransactionCase):
         request = self.env["mentorship.replacement.request"].create(
             {"pair_id": self.pair.id, "mentee_id": self.mentee.id, "reason": "We do not get along"}
         )
+        mails = self.env["mail.mail"].search_count([])
         self._on("2025-10-20")
         activities = self._health_activities()
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails, "no e-mail per activity")
         self.assertEqual(sorted(activities.mapped("mentorship_health_reason")), ["meetings", "replacement"])
         self.assertEqual(activities.user_id, self.curator)
         self.assertEqual(
