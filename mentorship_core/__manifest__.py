@@ -59,6 +59,7 @@
     "demo": [
         "demo/mentorship_demo.xml",
         "demo/mentorship_incentive_demo.xml",
+        "demo/mentorship_pair_health_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -251,16 +251,24 @@ class MentorshipPair(models.Model):
         # no e-mail per activity: a school may have dozens on the first day; they are on the curator's to-do list
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(new_values)
 
+    def _health_activity_summary(self, reason):
+        summaries = {
+            "meetings": self.env._("Pair health: no held meetings"),
+            "plan": self.env._("Pair health: plan behind its dates"),
+            "satisfaction": self.env._("Pair health: low satisfaction"),
+            "replacement": self.env._("Pair health: request to replace the mentor"),
+        }
+        return summaries[reason]
+
     def _health_activity_values(self, activity_type, issue):
         """An activity written in the curator's language."""
         pair = self.with_context(lang=self.curator_id.lang)
-        reasons = dict(self.env["mail.activity"]._fields["mentorship_health_reason"]._description_selection(pair.env))
         return {
             "res_model_id": self.env["ir.model"]._get_id(self._name),
             "res_id": self.id,
             "activity_type_id": activity_type.id,
             "user_id": self.curator_id.id,
-            "summary": pair.env._("Pair health: %(reason)s", reason=reasons[issue["reason"]]),
+            "summary": pair._health_activity_summary(issue["reason"]),
             "note": pair._health_sentence(issue),
             "date_deadline": fields.Date.today(),
             "mentorship_health_reason": issue["reason"],

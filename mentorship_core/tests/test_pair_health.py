@@ -259,6 +259,10 @@ class TestPairHealth(MentorshipRolesCase, TransactionCase):
         self.assertEqual(sorted(activities.mapped("mentorship_health_reason")), ["meetings", "replacement"])
         self.assertEqual(activities.user_id, self.curator)
         self.assertEqual(
+            sorted(activities.mapped("summary")),
+            ["Pair health: no held meetings", "Pair health: request to replace the mentor"],
+        )
+        self.assertEqual(
             activities.filtered(lambda a: a.mentorship_health_reason == "meetings").note,
             "<p>No meeting confirmed by both sides for 40 days.</p>",
         )
