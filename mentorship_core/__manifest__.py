@@ -21,6 +21,7 @@
         "data/mentorship_roadmap_data.xml",
         "data/mentorship_cron_data.xml",
         "data/mentorship_incentive_data.xml",
+        "data/mentorship_pair_health_data.xml",
         "views/mentorship_form_views.xml",
         "views/mentorship_mentor_category_views.xml",
         "views/mentorship_mentee_category_views.xml",
@@ -62,6 +63,7 @@
         "demo/mentorship_demo.xml",
         "demo/mentorship_incentive_demo.xml",
         "demo/mentorship_practice_demo.xml",
+        "demo/mentorship_pair_health_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -21,6 +21,7 @@
         "views/mentorship_incentive_portal_templates.xml",
         "views/mentorship_practice_templates.xml",
         "views/mentorship_practice_views.xml",
+        "views/mentorship_pair_health_portal_templates.xml",
     ],
     "demo": [
         "demo/mentorship_portal_demo.xml",

@@ -36,3 +36,5 @@ from . import mentorship_incentive_batch
 from . import mentorship_incentive_generation
 from . import mentorship_incentive_analysis
 from . import mentorship_practice
+from . import mentorship_pair_health
+from . import mail_activity

@@ -1,11 +1,9 @@
 from collections import defaultdict
-from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
 from odoo.tools import format_date
 
 from ..tools import check_not_blank
@@ -95,7 +93,6 @@ class MentorshipPair(models.Model):
     held_meeting_count = fields.Integer(compute="_compute_meeting_stats", string="Held Meetings")
     last_meeting_date = fields.Datetime(compute="_compute_last_meeting_date", store=True, string="Last Held Meeting")
     next_meeting_type = fields.Selection(MEETING_TYPES, compute="_compute_next_meeting_type")
-    needs_attention = fields.Boolean(compute="_compute_needs_attention", search="_search_needs_attention")
     plan_ids = fields.One2many("mentorship.plan", "pair_id", string="Personal Plans")
     plan_count = fields.Integer(compute="_compute_plan_count")
 
@@ -140,31 +137,6 @@ class MentorshipPair(models.Model):
         for pair in self:
             held = set(pair.meeting_ids.filtered("mentorship_is_held").mapped("mentorship_meeting_type"))
             pair.next_meeting_type = next((kind for kind in FIRST_MEETINGS if kind not in held), "regular")
-
-    def _attention_limit(self):
-        days = int(
-            self.env["ir.config_parameter"].sudo().get_param("mentorship_core.attention_days", DEFAULT_ATTENTION_DAYS)
-        )
-        return fields.Datetime.now() - timedelta(days=days)
-
-    @api.depends("state", "last_meeting_date", "date_start")
-    def _compute_needs_attention(self):
-        """Same rule as the search below: the last held meeting, or else the
-        start of the pair, is older than the limit."""
-        limit = self._attention_limit()
-        for pair in self:
-            since = pair.last_meeting_date or (pair.date_start and fields.Datetime.to_datetime(pair.date_start))
-            pair.needs_attention = pair.state == "working" and bool(since) and since < limit
-
-    def _search_needs_attention(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
-        limit = self._attention_limit()
-        domain = Domain("state", "=", "working") & (
-            Domain("last_meeting_date", "<", limit)
-            | (Domain("last_meeting_date", "=", False) & Domain("date_start", "<", limit.date()))
-        )
-        return domain if (operator == "=") == value else ~domain
 
     def _compute_plan_count(self):
         counts = dict(self.env["mentorship.plan"]._read_group([("pair_id", "in", self.ids)], ["pair_id"], ["__count"]))

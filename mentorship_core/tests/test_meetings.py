@@ -48,21 +48,6 @@ class TestMeetings(MentorshipCase, TransactionCase):
         self._meeting(datetime(2025, 9, 24, 15), "planning")
         self.assertEqual(self.pair.next_meeting_type, "regular")
 
-    def test_pair_without_held_meeting_needs_attention(self):
-        self.env["ir.config_parameter"].set_param("mentorship_core.attention_days", 30)
-        now = datetime.now().replace(microsecond=0)
-        self._meeting(now - timedelta(days=60), "organisational")
-        self.assertTrue(self.pair.needs_attention)
-        Pair = self.env["mentorship.pair"]
-        self.assertIn(self.pair, Pair.search([("needs_attention", "=", True)]))
-        self._meeting(now - timedelta(days=10), "trial")
-        self.assertFalse(self.pair.needs_attention)
-        self.assertNotIn(self.pair, Pair.search([("needs_attention", "=", True)]))
-        self.assertIn(self.pair, Pair.search([("needs_attention", "=", False)]))
-        self.env["ir.config_parameter"].set_param("mentorship_core.attention_days", 5)
-        self.pair.invalidate_recordset(["needs_attention"])
-        self.assertTrue(self.pair.needs_attention)
-
     def test_remote_pair_meeting_gets_online_link(self):
         remote = self._pair(
             self._mentor("Remote Mentor"), self._mentee("Remote Mentee"), kind="virtual", state="candidate"

@@ -214,6 +214,8 @@ class MentorshipPortal(CustomerPortal):
                 "next_meeting_type": pair_sudo.next_meeting_type,
                 "pair": pair_sudo,
                 "role": role,
+                # the mentor's view of the pair's health; mentees and parents get none
+                "mentor_health": pair_sudo._health_for_mentor() if role == "mentor" else (False, []),
                 "plans": pair_sudo.plan_ids.filtered(lambda plan: plan.state != "draft" or role == "mentor"),
                 "upcoming_meetings": Event.search(
                     [("mentorship_pair_id", "=", pair_sudo.id), ("stop", ">=", now)], order="start"
