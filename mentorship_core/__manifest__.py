@@ -2,7 +2,7 @@
     "name": "Mentorship",
     "summary": "Target model of mentorship (order R-145): bases of mentors and mentees, "
     "programs, pairs, personal plans, meetings, roadmap and mentor incentives",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Education/Mentorship",
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
@@ -54,6 +54,12 @@
         "wizards/mentorship_incentive_reverse_wizard_views.xml",
         "views/mentorship_menus.xml",
         "data/res_users_data.xml",
+        "security/mentorship_survey_rules.xml",
+        "data/mentorship_survey_data.xml",
+        "views/survey_survey_views.xml",
+        "views/survey_question_views.xml",
+        "views/survey_user_input_views.xml",
+        "views/survey_templates.xml",
     ],
     "demo": [
         "demo/mentorship_demo.xml",

@@ -35,3 +35,5 @@ from . import mentorship_incentive_document
 from . import mentorship_incentive_batch
 from . import mentorship_incentive_generation
 from . import mentorship_incentive_analysis
+from . import survey_question
+from . import survey_question_answer

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 QUESTIONNAIRE_PURPOSES = [
     ("mentor_application", "Mentor Application"),
@@ -25,3 +25,9 @@ class SurveySurvey(models.Model):
         string="Forms of Mentorship",
         help="The forms of mentorship whose participants answer it; none: every form.",
     )
+
+    @api.constrains("mentorship_purpose")
+    def _check_mentorship_questions(self):
+        """A question that fills a profile or counts for the monitoring stays
+        in a questionnaire of the right purpose."""
+        self.question_ids._check_mentorship_mapping()
