@@ -86,8 +86,7 @@ class SurveyQuestion(models.Model):
             types = dict(self._fields["question_type"]._description_selection(self.env))
             raise ValidationError(
                 self.env._(
-                    "The question «%(question)s» fills «%(field)s» in the profile: it must be of the type "
-                    "«%(types)s».",
+                    "The question «%(question)s» fills «%(field)s» in the profile: it must be of the type «%(types)s».",
                     question=self.title,
                     field=label,
                     types=" / ".join(types[question_type] for question_type in mapping["types"]),

@@ -16,7 +16,6 @@ class SurveyQuestionAnswer(models.Model):
         help="The competency or difficulty this choice adds to the candidate's profile.",
     )
     mentorship_value = fields.Char(
-        string="Mentorship Value",
         help="What this choice stands for: a preferred format (in_person, remote, mixed) "
         "or, for a monitoring indicator, yes or no.",
     )

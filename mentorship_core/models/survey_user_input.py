@@ -13,9 +13,7 @@ class SurveyUserInput(models.Model):
 
     _inherit = "survey.user_input"
 
-    mentorship_pair_id = fields.Many2one(
-        "mentorship.pair", string="Mentorship Pair", index="btree_not_null", ondelete="set null"
-    )
+    mentorship_pair_id = fields.Many2one("mentorship.pair", index="btree_not_null", ondelete="set null")
 
     def _mark_done(self):
         result = super()._mark_done()

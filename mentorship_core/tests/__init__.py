@@ -20,3 +20,4 @@ from . import test_russian_formats
 from . import test_pair_approval
 from . import test_duplicates
 from . import test_questionnaires
+from . import test_questionnaire_portal

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
 from .common import MentorshipRolesCase
@@ -183,7 +183,9 @@ class TestMappingRefusesBadInput(QuestionnaireMixin, MentorshipRolesCase, Transa
         question = self.env.ref("mentorship_core.survey_mentee_application_difficulties")
         with self.assertRefused("names no tag"):
             question.suggested_answer_ids[:1].mentorship_tag_id = False
-        self.assertEqual(question.suggested_answer_ids[:1].mentorship_tag_id, self.env.ref("mentorship_core.tag_adaptation"))
+        self.assertEqual(
+            question.suggested_answer_ids[:1].mentorship_tag_id, self.env.ref("mentorship_core.tag_adaptation")
+        )
 
     def test_a_tag_only_on_a_question_that_fills_tags(self):
         question = self.env.ref("mentorship_core.survey_mentee_application_format")
@@ -205,7 +207,9 @@ class TestMappingRefusesBadInput(QuestionnaireMixin, MentorshipRolesCase, Transa
             indicator.suggested_answer_ids[:1].mentorship_value = "maybe"
 
     def test_a_profile_field_only_on_its_questionnaire(self):
-        with self.assertRefused("fills «Mentee's Difficulties» in the profile: only a questionnaire «Mentee Application»"):
+        with self.assertRefused(
+            "fills «Mentee's Difficulties» in the profile: only a questionnaire «Mentee Application»"
+        ):
             self._question(
                 "mentor_application",
                 question_type="multiple_choice",
