@@ -322,10 +322,17 @@ class TestQuestionnaireAccess(QuestionnaireMixin, MentorshipRolesCase, Transacti
             self._as("staff_mentor", "survey.user_input").browse(self.answers["staff_mentor"].id).read(["state"])
 
     def test_curator_sends_a_questionnaire_to_own_participants_only(self):
+        """As the survey form's Share button does: the wizard with the
+        invitation e-mail of survey."""
         survey = self._questionnaire("mentee_satisfaction_teachers")
-        Invite = self._as("curator", "survey.invite").with_context(default_survey_id=survey.id)
+        action = self._as("curator", "survey.survey").browse(survey.id).action_send_survey()
+        Invite = self._as("curator", action["res_model"]).with_context(**action["context"])
+        form = Invite.get_views([(False, "form")])["views"]["form"]
+        self.assertIn("partner_ids", form["arch"])
         invited = self._mentee("Invited Teacher").partner_id
         Invite.create({"partner_ids": [Command.set(invited.ids)]}).action_invite()
+        mail = self.env["mail.mail"].search([("recipient_ids", "in", invited.ids)])
+        self.assertIn(survey.title, mail.subject)
         sent = self.env["survey.user_input"].search([("survey_id", "=", survey.id), ("partner_id", "=", invited.id)])
         self.assertEqual(sent.state, "new")
         self.assertIn(sent, self._as("curator", "survey.user_input").search([]))
