@@ -2,7 +2,7 @@
     "name": "Mentorship",
     "summary": "Target model of mentorship (order R-145): bases of mentors and mentees, "
     "programs, pairs, personal plans, meetings, roadmap and mentor incentives",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.0.0",
     "category": "Education/Mentorship",
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
