@@ -57,6 +57,17 @@ class SurveyQuestion(models.Model):
         "its choices say 'yes' or 'no' in their mentorship value.",
     )
 
+    mentorship_is_scale = fields.Boolean(
+        compute="_compute_mentorship_is_scale",
+        help="A question with one answer whose choices score 1 to 10: shown as a compact scale.",
+    )
+
+    @api.depends("question_type", "suggested_answer_ids.answer_score")
+    def _compute_mentorship_is_scale(self):
+        for question in self:
+            scores = question.suggested_answer_ids.mapped("answer_score")
+            question.mentorship_is_scale = question.question_type == "simple_choice" and scores == list(range(1, 11))
+
     @api.constrains("mentorship_profile_field", "mentorship_indicator", "question_type", "survey_id")
     def _check_mentorship_mapping(self):
         for question in self:

@@ -43,6 +43,9 @@ class TestQuestionnaireInThePortal(QuestionnaireMixin, MentorshipRolesCase, Http
         start = self.url_open(f"/survey/start/{self.survey.access_token}?answer_token={self.invitation.access_token}")
         self.assertEqual(start.status_code, 200)
         self.assertIn(self.survey.title, start.text)
+        self.url_open(f"/survey/begin/{self.survey.access_token}/{self.invitation.access_token}", json={"params": {}})
+        page = self._page(self.invitation)
+        self.assertEqual(page.text.count("row-cols-5"), 6, "each scale five choices in a row")
         scores = [10, 8, 9, 7, 6, 10]  # 50 of 60
         scales = self._scale_questions(self.survey)
         values = {

@@ -56,6 +56,7 @@ class TestShippedQuestionnaires(QuestionnaireMixin, MentorshipRolesCase, Transac
                 self.assertGreaterEqual(len(scales), 6)
                 for question in scales:
                     self.assertTrue(question.constr_mandatory, question.title)
+                    self.assertTrue(question.mentorship_is_scale, question.title)
                     self.assertEqual(question.suggested_answer_ids.mapped("answer_score"), list(range(1, 11)))
                 # every scored question is a scale: the score in per cent is the satisfaction
                 scored = survey.question_ids.filtered(lambda q: any(q.suggested_answer_ids.mapped("answer_score")))
