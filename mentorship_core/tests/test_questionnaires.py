@@ -85,6 +85,13 @@ class TestShippedQuestionnaires(QuestionnaireMixin, MentorshipRolesCase, Transac
         self.assertAlmostEqual(answer.scoring_percentage, round(sum(scores) / (10 * len(scores)) * 100, 2))
         self.assertTrue(answer.scoring_success, "no threshold: never 'failed'")
 
+    def test_average_score_counts_each_answer(self):
+        survey = self._questionnaire("mentee_satisfaction_pupils")
+        for name, score in (("A", 10), ("B", 10), ("C", 7)):
+            self._answer_satisfaction(survey, self._partner(f"Pupil {name}"), [score] * 6)
+        survey._compute_survey_statistic()
+        self.assertAlmostEqual(survey.answer_score_avg, 90.0)
+
 
 @tagged("post_install", "-at_install")
 class TestApplicationFillsProfile(QuestionnaireMixin, MentorshipRolesCase, TransactionCase):
