@@ -58,6 +58,12 @@
         "security/mentorship_practice_rules.xml",
         "wizards/mentorship_practice_return_wizard_views.xml",
         "views/mentorship_practice_views.xml",
+        "security/mentorship_survey_rules.xml",
+        "data/mentorship_survey_data.xml",
+        "views/survey_survey_views.xml",
+        "views/survey_question_views.xml",
+        "views/survey_user_input_views.xml",
+        "views/survey_templates.xml",
     ],
     "demo": [
         "demo/mentorship_demo.xml",

@@ -65,7 +65,21 @@ mentorship.school.period           rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---
 mentorship.school.subject          rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.tag                     rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 calendar.event                     rcwu/----   rcwu/rcwu   rcwu/----   ----/----   ----/----   ----/----   ----/----
+survey.question                    r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+survey.question.answer             r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+survey.survey                      r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+survey.user_input                  rcw-/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+survey.user_input.line             r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
 """
+# the questionnaires of the target model and their answers (participants answer through
+# survey's own pages with their personal link, never through the back office)
+SURVEY_MODELS = (
+    "survey.question",
+    "survey.question.answer",
+    "survey.survey",
+    "survey.user_input",
+    "survey.user_input.line",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -168,6 +182,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             "calendar.event": cls._by_pair(cls._meeting),
         }
         samples.update(cls._school_samples())
+        samples.update(cls._survey_samples())
         samples["mentorship.document.template"] = cls._document_templates()
         samples["mentorship.practice"] = cls._practices()
         summaries = env["mentorship.organisation.summary"]
@@ -261,6 +276,28 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
         }
 
     @classmethod
+    def _survey_samples(cls):
+        """A shipped questionnaire (the same for every school) and the
+        answers of each pair's mentee, about their pair."""
+        survey = cls.env.ref("mentorship_core.survey_mentee_satisfaction_teachers")
+
+        def answer(pair):
+            user_input = survey._create_answer(partner=pair.mentee_ids.partner_id, check_attempts=False)
+            user_input.mentorship_pair_id = pair
+            user_input._save_lines(survey.question_ids[:1], survey.question_ids[:1].suggested_answer_ids[:1].id)
+            return user_input
+
+        answers = cls._by_pair(answer)
+        question = survey.question_ids[:1]
+        return {
+            "survey.survey": {"staff": survey, "portal": survey, "other": survey},
+            "survey.question": {"staff": question, "portal": question, "other": question},
+            "survey.question.answer": {key: question.suggested_answer_ids[:1] for key in ("staff", "portal", "other")},
+            "survey.user_input": answers,
+            "survey.user_input.line": {key: answer.user_input_line_ids for key, answer in answers.items()},
+        }
+
+    @classmethod
     def _document_templates(cls):
         """Each school's own layout of the order appointing the curator."""
         report = cls.env.ref("mentorship_reports.action_report_order_curator")
@@ -287,7 +324,8 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
 
     @classmethod
     def _matrix_models(cls):
-        """Every stored model of the four addons, and the pairs' meetings. The
+        """Every stored model of the four addons, the pairs' meetings, the
+        questionnaires and their answers. The
         incentives, whose rights depend on their state as well, have their
         own table of rights per group and school (test_incentive_access.py)."""
         models = cls.env["ir.model"].search([("model", "=like", "mentorship.%"), ("transient", "=", False)])
@@ -296,7 +334,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             for model in models
             if not cls.env[model.model]._abstract and not model.model.startswith("mentorship.incentive")
         ]
-        return [*sorted(stored), "calendar.event"]
+        return [*sorted(stored), "calendar.event", *SURVEY_MODELS]
 
     def _cell(self, role, record):
         env = self._as(role)

@@ -84,3 +84,20 @@ class TestRoleScreens(MentorshipRolesCase, TransactionCase):
                 except AccessError as error:
                     refused.append(f"{role} › {menu.complete_name}: {error.args[0].splitlines()[0]}")
         self.assertFalse(refused, "\n".join(["Screens that refuse their own role:", *refused]))
+
+    def test_curators_open_the_questionnaires_and_their_answers(self):
+        """Monitoring › Questionnaires and Answers open survey's own list and
+        form for the curator and the coordinator, with an answer to read;
+        a staff mentor has no such menu."""
+        survey = self.env.ref("mentorship_core.survey_mentee_satisfaction_teachers")
+        answer = survey._create_answer(partner=self.teacher_mentee.partner_id, check_attempts=False)
+        answer.mentorship_pair_id = self.staff_pair
+        screens = {"mentorship_core.mentorship_survey_action", "mentorship_core.mentorship_survey_user_input_action"}
+        for role in ("curator", "coordinator"):
+            env = self._as(role)
+            actions = {action.xml_id: action for _menu, action in self._menu_actions(env)}
+            self.assertLessEqual(screens, set(actions), role)
+            for xml_id in screens:
+                self._open(env, actions[xml_id])
+            self.assertIn(answer, env["survey.user_input"].search([]), role)
+        self.assertFalse(screens & {action.xml_id for _menu, action in self._menu_actions(self._as("staff_mentor"))})

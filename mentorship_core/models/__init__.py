@@ -38,3 +38,5 @@ from . import mentorship_incentive_analysis
 from . import mentorship_practice
 from . import mentorship_pair_health
 from . import mail_activity
+from . import survey_question
+from . import survey_question_answer

@@ -39,6 +39,13 @@ class ResPartner(models.Model):
         string="Personal-Data Consent",
         compute="_compute_mentorship_consent_state",
     )
+    # the person's profiles, e.g. for the record rules of the answers to questionnaires
+    mentorship_mentor_ids = fields.One2many(
+        "mentorship.mentor", "partner_id", string="Mentor Profiles", groups="base.group_user"
+    )
+    mentorship_mentee_ids = fields.One2many(
+        "mentorship.mentee", "partner_id", string="Mentee Profiles", groups="base.group_user"
+    )
 
     @api.depends("mentorship_consent_ids.state")
     def _compute_mentorship_consent_state(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 QUESTIONNAIRE_PURPOSES = [
     ("mentor_application", "Mentor Application"),
@@ -25,3 +25,25 @@ class SurveySurvey(models.Model):
         string="Forms of Mentorship",
         help="The forms of mentorship whose participants answer it; none: every form.",
     )
+
+    @api.constrains("mentorship_purpose")
+    def _check_mentorship_questions(self):
+        """A question that fills a profile or counts for the monitoring stays
+        in a questionnaire of the right purpose."""
+        self.question_ids._check_mentorship_mapping()
+
+    def _compute_survey_statistic(self):
+        """Survey's average score adds each distinct score once (it groups
+        the answers by score), so five answers scoring 91.43, 82.86 and three
+        times 85.71 averaged 52%. The same average, over the same answers,
+        counting each answer."""
+        result = super()._compute_survey_statistic()
+        totals = dict(
+            self.env["survey.user_input"]._read_group(
+                [("survey_id", "in", self.ids)], ["survey_id"], ["scoring_percentage:sum"]
+            )
+        )
+        for survey in self:
+            total = totals.get(survey._origin, 0.0)
+            survey.answer_score_avg = total / (survey.answer_count or 1)
+        return result

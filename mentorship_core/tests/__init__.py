@@ -21,3 +21,5 @@ from . import test_pair_approval
 from . import test_duplicates
 from . import test_practice
 from . import test_pair_health
+from . import test_questionnaires
+from . import test_questionnaire_portal
