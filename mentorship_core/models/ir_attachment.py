@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mail.tools.discuss import Store
+
 BATCH_MODEL = "mentorship.incentive.batch"
 PRACTICE_MODEL = "mentorship.practice"
 # what a file is: writing any of these replaces, renames or moves it
@@ -87,4 +89,6 @@ class IrAttachment(models.Model):
         return super().write(vals)
 
     def _to_store_defaults(self, target):
-        return [*super()._to_store_defaults(target), "mentorship_is_kept"]
+        # sent for the kept files only: the chatter's other attachments keep mail's own data
+        kept = Store.Attr("mentorship_is_kept", predicate=lambda attachment: attachment.mentorship_is_kept)
+        return [*super()._to_store_defaults(target), kept]

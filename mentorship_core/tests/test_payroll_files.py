@@ -8,6 +8,8 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.mail.tools.discuss import Store
+
 from .common_incentive import IncentiveCase
 
 
@@ -52,6 +54,10 @@ class TestPayrollFiles(IncentiveCase, TransactionCase):
             {"name": "note.txt", "raw": b"draft", "res_model": self.batch._name, "res_id": self.batch.id}
         )
         self.assertFalse(note.mentorship_is_kept, "other files of the batch are ordinary")
+        # what the chatter receives: the flag on the kept files only, mail's own data for the others
+        sent = {row["id"]: row for row in Store().add(self.files | note).get_result()["ir.attachment"]}
+        self.assertEqual([sent[file.id].get("mentorship_is_kept") for file in self.files], [True, True])
+        self.assertNotIn("mentorship_is_kept", sent[note.id])
         note.with_env(self._as("hr_officer")).unlink()
         self.assertFalse(note.exists())
 
