@@ -7,7 +7,7 @@
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "calendar", "survey", "base_import", "report_xlsx"],
+    "depends": ["mail", "hr", "calendar", "survey", "base_import", "report_xlsx", "queue_job"],
     "external_dependencies": {"python": ["pytrovich"]},
     "data": [
         "security/mentorship_security.xml",
@@ -54,6 +54,10 @@
         "wizards/mentorship_incentive_reverse_wizard_views.xml",
         "views/mentorship_menus.xml",
         "data/res_users_data.xml",
+        "security/mentorship_monitoring_rules.xml",
+        "data/mentorship_monitoring_data.xml",
+        "views/mentorship_monitoring_views.xml",
+        "views/survey_question_views.xml",
     ],
     "demo": [
         "demo/mentorship_demo.xml",

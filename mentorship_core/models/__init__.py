@@ -35,3 +35,8 @@ from . import mentorship_incentive_document
 from . import mentorship_incentive_batch
 from . import mentorship_incentive_generation
 from . import mentorship_incentive_analysis
+from . import survey_question
+from . import survey_question_answer
+from . import mentorship_monitoring
+from . import mentorship_monitoring_indicator
+from . import mentorship_monitoring_progress

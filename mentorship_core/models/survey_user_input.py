@@ -8,5 +8,8 @@ class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
 
     mentorship_pair_id = fields.Many2one(
-        "mentorship.pair", string="Mentorship Pair", index="btree_not_null", ondelete="set null"
+        "mentorship.pair", index="btree_not_null", ondelete="set null"
+    )
+    mentorship_monitoring_id = fields.Many2one(
+        "mentorship.monitoring", string="Monitoring Campaign", index="btree_not_null", ondelete="set null"
     )

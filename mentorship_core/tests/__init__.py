@@ -19,3 +19,4 @@ from . import test_incentive_access
 from . import test_russian_formats
 from . import test_pair_approval
 from . import test_duplicates
+from . import test_monitoring
