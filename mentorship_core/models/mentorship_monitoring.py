@@ -124,7 +124,9 @@ class MentorshipMonitoring(models.Model):
             (campaign.id, state == "done"): count
             for campaign, state, count in self.env["survey.user_input"]
             .sudo()
-            ._read_group([("mentorship_monitoring_id", "in", self.ids)], ["mentorship_monitoring_id", "state"], ["__count"])
+            ._read_group(
+                [("mentorship_monitoring_id", "in", self.ids)], ["mentorship_monitoring_id", "state"], ["__count"]
+            )
         }
         for campaign in self:
             answered = counts.get((campaign.id, True), 0)
@@ -146,7 +148,9 @@ class MentorshipMonitoring(models.Model):
     def _compute_progress(self):
         for campaign in self:
             closing = campaign.state == "closing"
-            campaign.progress = campaign.sudo().progress_ids[:1].percent if closing else 100 * (campaign.state == "closed")
+            campaign.progress = (
+                campaign.sudo().progress_ids[:1].percent if closing else 100 * (campaign.state == "closed")
+            )
 
     # --- checks ---------------------------------------------------------------
 
@@ -213,9 +217,13 @@ class MentorshipMonitoring(models.Model):
     def _questionnaires(self):
         """{purpose: [(survey, forms)]}: the active questionnaires by purpose,
         the ones for particular forms first."""
-        surveys = self.env["survey.survey"].sudo().search(
-            [("mentorship_purpose", "in", [p for purposes in PURPOSES_BY_SIDE.values() for p in purposes])],
-            order="id",
+        surveys = (
+            self.env["survey.survey"]
+            .sudo()
+            .search(
+                [("mentorship_purpose", "in", [p for purposes in PURPOSES_BY_SIDE.values() for p in purposes])],
+                order="id",
+            )
         )
         found = {}
         for survey in surveys.sorted(lambda survey: not survey.mentorship_form_ids):

@@ -227,9 +227,7 @@ class MentorshipMonitoringIndicator(models.Model):
         plans = (
             self.env["mentorship.plan"]
             .sudo()
-            .search_fetch(
-                [("pair_id", "in", list(facts))], ["pair_id", "state", "progress", "date_start", "date_end"]
-            )
+            .search_fetch([("pair_id", "in", list(facts))], ["pair_id", "state", "progress", "date_start", "date_end"])
         )
         at_risk = set(facts)
         for plan in plans:
@@ -364,9 +362,7 @@ class MentorshipMonitoringIndicator(models.Model):
         """Replace the campaign's rows, a batch of rows per statement: a
         municipality's campaign has a hundred thousand of them."""
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL("DELETE FROM mentorship_monitoring_indicator WHERE monitoring_id = %s", campaign.id)
-        )
+        self.env.cr.execute(SQL("DELETE FROM mentorship_monitoring_indicator WHERE monitoring_id = %s", campaign.id))
         now = fields.Datetime.now()
         for start in range(0, len(rows), BATCH_SIZE):
             columns = [list(column) for column in zip(*rows[start : start + BATCH_SIZE], strict=True)]
@@ -386,7 +382,11 @@ class MentorshipMonitoringIndicator(models.Model):
                     uid=self.env.uid,
                     now=now,
                     **dict(
-                        zip(("level", "company", "form", "program", "pair", "indicator", "value", "base"), columns, strict=True)
+                        zip(
+                            ("level", "company", "form", "program", "pair", "indicator", "value", "base"),
+                            columns,
+                            strict=True,
+                        )
                     ),
                 )
             )

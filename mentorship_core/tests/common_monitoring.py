@@ -51,8 +51,7 @@ class MonitoringCase(IncentiveCase):
                     "title": "How do you rate it?",
                     "question_type": "simple_choice",
                     "suggested_answer_ids": [
-                        Command.create({"value": f"{score} of 10", "answer_score": score})
-                        for score in (10, 6, 5, 2, 0)
+                        Command.create({"value": f"{score} of 10", "answer_score": score}) for score in (10, 6, 5, 2, 0)
                     ],
                 },
                 *(
@@ -131,9 +130,7 @@ class MonitoringCase(IncentiveCase):
         answer = answer.with_user(user or self.env.ref("base.public_user")).sudo()
         questions = survey.question_ids
         scored = questions.filtered(lambda question: not question.mentorship_signal)
-        answer._save_lines(
-            scored, scored.suggested_answer_ids.filtered(lambda choice: choice.answer_score == score).id
-        )
+        answer._save_lines(scored, scored.suggested_answer_ids.filtered(lambda choice: choice.answer_score == score).id)
         for question in questions - scored:
             choice = question.suggested_answer_ids.filtered(
                 lambda choice, question=question: choice.mentorship_yes == (question.mentorship_signal in yes)
@@ -152,9 +149,11 @@ class MonitoringCase(IncentiveCase):
         """{indicator: value} of a level of ``campaign``, of the indicators of
         this addon (other addons add theirs)."""
         rows = campaign.indicator_ids.filtered(
-            lambda row: row.level == level
-            and row.company_id == company
-            and (form is None or row.form_id == form)
-            and (pair is None or row.pair_id == pair)
+            lambda row: (
+                row.level == level
+                and row.company_id == company
+                and (form is None or row.form_id == form)
+                and (pair is None or row.pair_id == pair)
+            )
         )
         return {row.indicator: round(row.value, 2) for row in rows if row.indicator in keys}

@@ -31,13 +31,25 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
     def _send_and_answer(self):
         campaign = self._campaign()
         self._as("coordinator", "mentorship.monitoring").browse(campaign.id).action_send()
-        self._respond(campaign, self.staff_mentor.partner_id, self.mentor_survey, 10, ("continue",),
-                      user=self.users["staff_mentor"])  # fmt: skip
+        self._respond(
+            campaign,
+            self.staff_mentor.partner_id,
+            self.mentor_survey,
+            10,
+            ("continue",),
+            user=self.users["staff_mentor"],
+        )
         self._respond(campaign, self.young_teacher, self.mentee_survey, 5, ("continue", "become_mentor"))
         self._respond(campaign, self.young_teacher, self.self_survey, 6)
         self._respond(campaign, self.pupil_mentor.partner_id, self.mentor_survey, 5, user=self.users["portal_mentor"])
-        self._respond(campaign, self.pupil_mentee.partner_id, self.mentee_survey, 10, ("continue",),
-                      user=self.users["portal_mentee"])  # fmt: skip
+        self._respond(
+            campaign,
+            self.pupil_mentee.partner_id,
+            self.mentee_survey,
+            10,
+            ("continue",),
+            user=self.users["portal_mentee"],
+        )
         self._respond(campaign, self.mentee_b, self.mentee_survey, 0)
         return campaign
 
@@ -156,9 +168,7 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
                 self.assertEqual(teachers[0].get(indicator, 0) + teachers[1].get(indicator, 0), teachers[2][indicator])
         # averages are weighted: 6 meetings in 4 pair-months, satisfaction of 50 and 0
         self.assertEqual((teachers[2]["meetings_per_month"], teachers[2]["mentee_satisfaction"]), (1.5, 25.0))
-        self.assertEqual(
-            self._indicators(campaign, "form", self.department, form=self.form_pupils)["pairs"], 1
-        )
+        self.assertEqual(self._indicators(campaign, "form", self.department, form=self.form_pupils)["pairs"], 1)
         # the programs: school B's program holds pair B alone
         program_b = campaign.indicator_ids.filtered(
             lambda row: row.level == "program" and row.program_id == self.program_b and row.indicator == "pairs"
@@ -170,8 +180,16 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
 
         def snapshot():
             return sorted(
-                (row.level, row.company_id.id, row.form_id.id, row.program_id.id, row.pair_id.id, row.indicator,
-                 row.value, row.base)  # fmt: skip
+                (
+                    row.level,
+                    row.company_id.id,
+                    row.form_id.id,
+                    row.program_id.id,
+                    row.pair_id.id,
+                    row.indicator,
+                    row.value,
+                    row.base,
+                )
                 for row in campaign.indicator_ids
             )
 

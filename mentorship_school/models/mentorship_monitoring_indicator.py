@@ -23,8 +23,11 @@ class MentorshipMonitoringIndicator(models.Model):
     @api.model
     def _pair_measures(self, campaign, facts):
         measures = super()._pair_measures(campaign, facts)
-        mentees = self.env["mentorship.mentee"].sudo().with_context(active_test=False).browse(
-            sorted({mentee for pair in facts.values() for mentee in pair.mentees})
+        mentees = (
+            self.env["mentorship.mentee"]
+            .sudo()
+            .with_context(active_test=False)
+            .browse(sorted({mentee for pair in facts.values() for mentee in pair.mentees}))
         )
         mentees.fetch(["partner_id", "employee_id"])
         mentees.partner_id.fetch(["mentorship_is_pupil"])
@@ -34,16 +37,13 @@ class MentorshipMonitoringIndicator(models.Model):
         for pair_id, pair in facts.items():
             measure = measures[pair_id]
             for mentee in mentees.browse(pair.mentees):
-                if mentee.employee_id:
-                    if mentee.pupils_exam_pass_since:
-                        measure["pupils_exam_pass"] = measure.get("pupils_exam_pass", Ratio(0.0, 0)) + Ratio(
-                            mentee.pupils_exam_pass_since, 1
-                        )
+                if mentee.employee_id and mentee.pupils_exam_pass_since:
+                    measure["pupils_exam_pass"] = measure.get("pupils_exam_pass", Ratio(0.0, 0)) + Ratio(
+                        mentee.pupils_exam_pass_since, 1
+                    )
                 if not mentee.partner_id.mentorship_is_pupil:
                     continue
                 if mentee.marks_average_before and mentee.marks_average_since:
-                    measure["marks_change"] = measure.get("marks_change", Ratio(0.0, 0)) + Ratio(
-                        mentee.marks_change, 1
-                    )
+                    measure["marks_change"] = measure.get("marks_change", Ratio(0.0, 0)) + Ratio(mentee.marks_change, 1)
                 measure["olympiads"] = measure.get("olympiads", 0) + mentee.olympiads_since
         return measures
