@@ -62,6 +62,7 @@
     "demo": [
         "demo/mentorship_demo.xml",
         "demo/mentorship_incentive_demo.xml",
+        "demo/mentorship_monitoring_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -24,8 +24,6 @@ INDICATORS = [
 LEVELS = [("pair", "Pair or Group"), ("program", "Program"), ("form", "Form"), ("organisation", "Organisation")]
 # a plan is at risk when its progress is this many points behind the share of its time gone
 RISK_MARGIN = 20.0
-# rows written per statement
-BATCH_SIZE = 10_000
 # the answers of each side, by the purpose of their questionnaire, and what their yes means
 SIDE_OF_PURPOSE = {
     "mentor_satisfaction": "mentor",
@@ -359,13 +357,13 @@ class MentorshipMonitoringIndicator(models.Model):
 
     @api.model
     def _store(self, campaign, rows):
-        """Replace the campaign's rows, a batch of rows per statement: a
-        municipality's campaign has a hundred thousand of them."""
+        """Replace the campaign's rows in two statements, whatever their
+        number: a municipality's campaign has a hundred thousand of them."""
         self.env.flush_all()
         self.env.cr.execute(SQL("DELETE FROM mentorship_monitoring_indicator WHERE monitoring_id = %s", campaign.id))
-        now = fields.Datetime.now()
-        for start in range(0, len(rows), BATCH_SIZE):
-            columns = [list(column) for column in zip(*rows[start : start + BATCH_SIZE], strict=True)]
+        if rows:
+            columns = [list(column) for column in zip(*rows, strict=True)]
+            names = ("level", "company", "form", "program", "pair", "indicator", "value", "base")
             self.env.cr.execute(
                 SQL(
                     """
@@ -380,14 +378,8 @@ class MentorshipMonitoringIndicator(models.Model):
                     """,
                     campaign=campaign.id,
                     uid=self.env.uid,
-                    now=now,
-                    **dict(
-                        zip(
-                            ("level", "company", "form", "program", "pair", "indicator", "value", "base"),
-                            columns,
-                            strict=True,
-                        )
-                    ),
+                    now=fields.Datetime.now(),
+                    **dict(zip(names, columns, strict=True)),
                 )
             )
         self.invalidate_model()
