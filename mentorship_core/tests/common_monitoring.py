@@ -23,6 +23,8 @@ class MonitoringCase(IncentiveCase):
         cls._setup_incentives()
         cls._approve(cls.pair_b, number="7-b")
         cls.pair_b.action_start_work()
+        # the campaign takes the active questionnaires: these, not the demo's or the shipped ones
+        cls.env["survey.survey"].search([("mentorship_purpose", "!=", False)]).active = False
         cls.mentor_survey = cls._questionnaire("mentor_satisfaction", signals=("continue",))
         cls.mentee_survey = cls._questionnaire("mentee_satisfaction", signals=("continue", "become_mentor"))
         cls.self_survey = cls._questionnaire("self_assessment", forms=cls.form_teachers)
