@@ -213,6 +213,8 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
             empty.action_remind()
         with self.assertRaisesRegex(ValidationError, "outside the organisation"):
             self._campaign(company=self.school_b).program_ids |= self.program_teachers
+        with self.assertRaisesRegex(ValidationError, "outside the organisation"):
+            self._campaign(company=self.school_b).pair_ids |= self.staff_pair
         with self.assertRaises(ValidationError):
             self._campaign(period=(date(2025, 12, 1), date(2025, 11, 1)))
         campaign = self._send_and_answer()
