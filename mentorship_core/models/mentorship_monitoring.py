@@ -162,15 +162,20 @@ class MentorshipMonitoring(models.Model):
     @api.constrains("company_id", "program_ids", "pair_ids")
     def _check_scope_in_organisation(self):
         for campaign in self:
-            outside = (campaign.program_ids | campaign.pair_ids).filtered(
-                lambda record, campaign=campaign: campaign.company_id not in record.company_id.parent_ids
+            outside = next(
+                (
+                    record
+                    for record in (*campaign.program_ids, *campaign.pair_ids)
+                    if campaign.company_id not in record.company_id.parent_ids
+                ),
+                None,
             )
             if outside:
                 raise ValidationError(
                     self.env._(
                         "%(record)s belongs to %(company)s, outside the organisation of the campaign.",
-                        record=outside[0].display_name,
-                        company=outside[0].company_id.display_name,
+                        record=outside.display_name,
+                        company=outside.company_id.display_name,
                     )
                 )
 
