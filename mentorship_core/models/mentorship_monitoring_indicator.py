@@ -95,8 +95,8 @@ class MentorshipMonitoringIndicator(models.Model):
     level = fields.Selection(LEVELS, required=True)
     indicator = fields.Selection(INDICATORS, required=True)
     company_id = fields.Many2one("res.company", string="Organisation", required=True, index=True)
-    form_id = fields.Many2one("mentorship.form", string="Form")
-    program_id = fields.Many2one("mentorship.program", string="Program")
+    form_id = fields.Many2one("mentorship.form")
+    program_id = fields.Many2one("mentorship.program")
     pair_id = fields.Many2one("mentorship.pair", string="Pair or Group", index="btree_not_null")
     value = fields.Float(digits=(16, 2), aggregator="avg")
     base = fields.Integer(
