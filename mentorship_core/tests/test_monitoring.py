@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -212,9 +213,15 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
         with self.assertRaisesRegex(UserError, "Only a running campaign sends reminders"):
             empty.action_remind()
         with self.assertRaisesRegex(ValidationError, "outside the organisation"):
-            self._campaign(company=self.school_b).program_ids |= self.program_teachers
+            self._campaign(
+                company=self.school_b, program_ids=[Command.set(self.program_teachers.ids)], pair_ids=[Command.clear()]
+            )
         with self.assertRaisesRegex(ValidationError, "outside the organisation"):
-            self._campaign(company=self.school_b).pair_ids |= self.staff_pair
+            self._campaign(
+                company=self.school_b,
+                program_ids=[Command.set(self.program_b.ids)],
+                pair_ids=[Command.set((self.pair_b | self.staff_pair).ids)],
+            )
         with self.assertRaises(ValidationError):
             self._campaign(period=(date(2025, 12, 1), date(2025, 11, 1)))
         campaign = self._send_and_answer()
