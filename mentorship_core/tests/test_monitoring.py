@@ -100,6 +100,11 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
         # B's mentor, B's mentee (self-assessment) and the curator
         self.assertEqual(reminded.recipient_ids, self.mentor_b | self.mentee_b | self.curator.partner_id)
         self.assertTrue(campaign.date_reminded)
+        # the weekly cron reminds only while the period lasts: this one ended in November 2025
+        before = self.env["mail.mail"].search([]).ids
+        self.env["mentorship.monitoring"]._cron_remind()
+        pending = self.mentor_b | self.mentee_b | self.curator.partner_id
+        self.assertFalse(self.env["mail.mail"].search([("id", "not in", before), ("recipient_ids", "in", pending.ids)]))
 
     def test_closing_computes_the_indicators(self):
         campaign = self._close(self._send_and_answer())
