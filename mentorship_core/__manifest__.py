@@ -7,7 +7,7 @@
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
-    "depends": ["mail", "hr", "calendar", "survey", "base_import", "report_xlsx"],
+    "depends": ["mail", "hr", "calendar", "survey", "base_import", "report_xlsx", "queue_job"],
     "external_dependencies": {"python": ["pytrovich"]},
     "data": [
         "security/mentorship_security.xml",
@@ -58,6 +58,9 @@
         "security/mentorship_practice_rules.xml",
         "wizards/mentorship_practice_return_wizard_views.xml",
         "views/mentorship_practice_views.xml",
+        "security/mentorship_monitoring_rules.xml",
+        "data/mentorship_monitoring_data.xml",
+        "views/mentorship_monitoring_views.xml",
         "security/mentorship_survey_rules.xml",
         "data/mentorship_survey_data.xml",
         "views/survey_survey_views.xml",
@@ -70,6 +73,7 @@
         "demo/mentorship_incentive_demo.xml",
         "demo/mentorship_practice_demo.xml",
         "demo/mentorship_pair_health_demo.xml",
+        "demo/mentorship_monitoring_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

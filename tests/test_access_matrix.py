@@ -40,6 +40,9 @@ mentorship.mentee.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---
 mentorship.mentor                  rcwu/----   rcwu/rcwu   r---/----   r---/----   r---/----   r---/----   r---/----
 mentorship.mentor.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.mentor.training         rcwu/----   rcwu/rcwu   r---/----   r---/----   ----/----   ----/----   ----/----
+mentorship.monitoring              rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.monitoring.indicator    r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.monitoring.progress     r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.organisation.summary    ----/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.pair                    rcwu/----   rcwu/rcwu   r-w-/----   r---/----   r---/----   r---/----   r---/----
 mentorship.pair.stage              rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
@@ -185,6 +188,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
         samples.update(cls._survey_samples())
         samples["mentorship.document.template"] = cls._document_templates()
         samples["mentorship.practice"] = cls._practices()
+        samples.update(cls._monitoring_samples())
         summaries = env["mentorship.organisation.summary"]
         samples["mentorship.organisation.summary"] = {
             "staff": summaries.browse(cls.school.id),
@@ -296,6 +300,43 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             "survey.user_input": answers,
             "survey.user_input.line": {key: answer.user_input_line_ids for key, answer in answers.items()},
         }
+    def _monitoring_samples(cls):
+        """A campaign of each school, with an indicator and the progress of its closing."""
+        env = cls.env
+        campaigns = {
+            key: env["mentorship.monitoring"].create(
+                {
+                    "name": f"Monitoring of {company.name}",
+                    "company_id": company.id,
+                    "date_from": date(2025, 12, 1),
+                    "date_to": date(2025, 12, 31),
+                }
+            )
+            for key, company in (("staff", cls.school), ("other", cls.school_b))
+        }
+        samples = {
+            "mentorship.monitoring": campaigns,
+            "mentorship.monitoring.indicator": {
+                key: env["mentorship.monitoring.indicator"].create(
+                    {
+                        "monitoring_id": campaign.id,
+                        "level": "organisation",
+                        "indicator": "pairs",
+                        "company_id": campaign.company_id.id,
+                        "value": 1,
+                        "base": 1,
+                    }
+                )
+                for key, campaign in campaigns.items()
+            },
+            "mentorship.monitoring.progress": {
+                key: env["mentorship.monitoring.progress"].create({"monitoring_id": campaign.id})
+                for key, campaign in campaigns.items()
+            },
+        }
+        for sample in samples.values():
+            sample["portal"] = sample["staff"]
+        return samples
 
     @classmethod
     def _document_templates(cls):

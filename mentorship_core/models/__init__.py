@@ -40,3 +40,6 @@ from . import mentorship_pair_health
 from . import mail_activity
 from . import survey_question
 from . import survey_question_answer
+from . import mentorship_monitoring
+from . import mentorship_monitoring_indicator
+from . import mentorship_monitoring_progress

@@ -14,6 +14,9 @@ class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
 
     mentorship_pair_id = fields.Many2one("mentorship.pair", index="btree_not_null", ondelete="set null")
+    mentorship_monitoring_id = fields.Many2one(
+        "mentorship.monitoring", string="Monitoring Campaign", index="btree_not_null", ondelete="set null"
+    )
 
     def _mark_done(self):
         result = super()._mark_done()

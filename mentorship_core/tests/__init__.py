@@ -23,3 +23,4 @@ from . import test_practice
 from . import test_pair_health
 from . import test_questionnaires
 from . import test_questionnaire_portal
+from . import test_monitoring

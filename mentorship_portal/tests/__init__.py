@@ -8,3 +8,4 @@ from . import test_portfolio
 from . import test_portal_recognitions
 from . import test_practice_pages
 from . import test_portal_pair_health
+from . import test_portal_monitoring

@@ -16,3 +16,4 @@ from . import mentorship_contest
 from . import mentorship_contest_entry
 from . import mentorship_contest_mark
 from . import mentorship_organisation_summary
+from . import mentorship_monitoring_indicator

@@ -9,3 +9,4 @@ from . import test_municipal_visibility
 from . import test_pupil_privacy
 from . import test_company_consistency
 from . import test_organisation_summary
+from . import test_monitoring_school
