@@ -300,6 +300,8 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             "survey.user_input": answers,
             "survey.user_input.line": {key: answer.user_input_line_ids for key, answer in answers.items()},
         }
+
+    @classmethod
     def _monitoring_samples(cls):
         """A campaign of each school, with an indicator and the progress of its closing."""
         env = cls.env

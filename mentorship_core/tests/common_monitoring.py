@@ -23,12 +23,14 @@ class MonitoringCase(IncentiveCase):
         cls._setup_incentives()
         cls._approve(cls.pair_b, number="7-b")
         cls.pair_b.action_start_work()
-        # the campaign takes the active questionnaires: these, not the demo's or the shipped ones
-        cls.env["survey.survey"].search([("mentorship_purpose", "!=", False)]).active = False
+        others = cls.env["survey.survey"].search([("mentorship_purpose", "!=", False)])
         cls.mentor_survey = cls._questionnaire("mentor_satisfaction", signals=("wants_to_continue",))
         cls.mentee_survey = cls._questionnaire("mentee_satisfaction", signals=("wants_to_continue", "wants_to_mentor"))
         cls.self_survey = cls._questionnaire("self_assessment", forms=cls.form_teachers)
         cls.curator_survey = cls._questionnaire("curator_review")
+        # the campaign takes the active questionnaires: these, not the demo's or the shipped ones. Archived
+        # after these are made: survey gives a new survey a session code unused among the active ones only
+        others.active = False
         cls.young_teacher = cls.teacher_mentee.partner_id
         cls.mentor_b = cls.pair_b.mentor_id.partner_id
         cls.mentee_b = cls.pair_b.mentee_ids.partner_id
@@ -135,7 +137,9 @@ class MonitoringCase(IncentiveCase):
         answer._save_lines(scored, scored.suggested_answer_ids.filtered(lambda choice: choice.answer_score == score).id)
         for question in questions - scored:
             choice = question.suggested_answer_ids.filtered(
-                lambda choice, question=question: (choice.mentorship_value == "yes") == (question.mentorship_indicator in yes)
+                lambda choice, question=question: (
+                    (choice.mentorship_value == "yes") == (question.mentorship_indicator in yes)
+                )
             )
             answer._save_lines(question, choice.id)
         answer._mark_done()

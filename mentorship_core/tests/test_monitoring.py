@@ -285,7 +285,11 @@ class TestMonitoringAccess(MonitoringCase, TransactionCase):
         own = answers.filtered(lambda answer: answer.partner_id == self.users["staff_mentor"].partner_id)
         self.assertTrue(own)
         # a staff mentor and the portal participants read no answer of another pair in the back office
-        for role in ("staff_mentor", "portal_mentee", "portal_mentor", "parent", "curator_b"):
+        for role in ("staff_mentor", "portal_mentee", "portal_mentor", "parent"):
             with self.subTest(role=role):
                 others = answers.filtered(lambda answer, role=role: answer.partner_id != self.users[role].partner_id)
                 self.assertFalse(self._sees(role, others))
+        # a curator reads the answers about their own school's pairs, none of the other school
+        school_b = answers.filtered(lambda answer: answer.mentorship_pair_id.company_id == self.school_b)
+        self.assertTrue(school_b)
+        self.assertEqual(self._sees("curator_b", answers), school_b)
