@@ -2,12 +2,12 @@
     "name": "Mentorship: Reports",
     "summary": "Orders, the regulation, plans, the roadmap, letters and the final report in ODT, DOCX and PDF; "
     "bases and tables in XLSX",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Education/Mentorship",
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
-    "depends": ["mentorship_core", "mentorship_school", "report_xlsx", "report_py3o"],
+    "depends": ["mentorship_core", "mentorship_school", "report_xlsx", "report_py3o", "spreadsheet_dashboard"],
     "data": [
         "security/ir.model.access.csv",
         "security/mentorship_reports_rules.xml",
@@ -26,6 +26,8 @@
         "views/mentorship_partnership_agreement_views.xml",
         "views/mentorship_mentee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mentorship_monitoring_views.xml",
+        "data/mentorship_dashboards.xml",
     ],
     "installable": True,
 }
