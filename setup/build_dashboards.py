@@ -19,6 +19,9 @@ TARGET = Path(__file__).resolve().parent.parent / "mentorship_reports" / "data" 
 NAMESPACE = uuid.UUID("6f1d3c2e-6a7b-4d53-9a51-2f0c8e1b7a40")
 ROW_HEIGHT = 23
 RUNNING = ["approved", "working"]
+PAIR, MENTEE, INDICATOR = "mentorship.pair", "mentorship.mentee", "mentorship.monitoring.indicator"
+ACTIVE_MENTEES = [["state", "=", "active"]]
+MENTEES_IN_PAIRS = [["state", "=", "active"], ["pair_ids.state", "in", RUNNING]]
 # the indicators of the table by campaign and organisation
 KEY_INDICATORS = [
     "participants",
@@ -43,10 +46,10 @@ FILTERS = {
 }
 # the field each model's data is filtered on, by filter
 MATCHING = {
-    "mentorship.pair": {"organisation": "company_id"},
-    "mentorship.mentee": {"organisation": "company_id"},
+    PAIR: {"organisation": "company_id"},
+    MENTEE: {"organisation": "company_id"},
     "calendar.event": {"organisation": "mentorship_pair_id.company_id"},
-    "mentorship.monitoring.indicator": {"organisation": "company_id", "campaign": "monitoring_id"},
+    INDICATOR: {"organisation": "company_id", "campaign": "monitoring_id"},
 }
 
 
@@ -74,27 +77,15 @@ def pivot(pivot_id, name, model, domain, rows=(), columns=(), measure="__count")
 
 
 PIVOTS = [
-    pivot(1, "Active Mentees", "mentorship.mentee", [["state", "=", "active"]]),
+    pivot(1, "Active Mentees", MENTEE, ACTIVE_MENTEES),
+    pivot(2, "Mentees in Running Pairs", MENTEE, MENTEES_IN_PAIRS),
+    pivot(3, "Running Pairs", PAIR, [["state", "in", RUNNING]]),
+    pivot(4, "Pairs Needing Attention", PAIR, [["needs_attention", "=", True]]),
+    # no name: the table's corner shows it, and the title above is the translated one
     pivot(
-        2,
-        "Mentees in Running Pairs",
-        "mentorship.mentee",
-        [["state", "=", "active"], ["pair_ids.state", "in", RUNNING]],
-    ),
-    pivot(3, "Running Pairs", "mentorship.pair", [["state", "in", RUNNING]]),
-    pivot(4, "Pairs Needing Attention", "mentorship.pair", [["needs_attention", "=", True]]),
-    pivot(5, "Active Mentees by Organisation", "mentorship.mentee", [["state", "=", "active"]], rows=["company_id"]),
-    pivot(
-        6,
-        "Mentees in Running Pairs by Organisation",
-        "mentorship.mentee",
-        [["state", "=", "active"], ["pair_ids.state", "in", RUNNING]],
-        rows=["company_id"],
-    ),
-    pivot(
-        7,
-        "Indicators by Campaign and Organisation",
-        "mentorship.monitoring.indicator",
+        5,
+        "",
+        INDICATOR,
         [["level", "=", "organisation"], ["indicator", "in", KEY_INDICATORS]],
         rows=["monitoring_id", "company_id"],
         columns=["indicator"],
@@ -104,11 +95,12 @@ PIVOTS = [
 
 
 def chart(name, title, model, group_by, measure="__count", domain=(), mode="bar", stacked=False):
+    """An Odoo chart of ``model``; a legend only when it has several series."""
     chart_id = _id(f"chart {name}")
     data = {
         "title": {"text": title, "bold": True, "color": "#434343"},
         "background": "#FFFFFF",
-        "legendPosition": "top",
+        "legendPosition": "top" if len(group_by) > 1 else "none",
         "metaData": {"groupBy": group_by, "measure": measure, "order": None, "resModel": model, "mode": mode},
         "searchParams": {
             "comparison": None,
@@ -158,34 +150,21 @@ def figure(chart_id, data, x, row, width, height, offset=0):
     }
 
 
-CARD_WIDTH, CARD_GAP = 210, 12
+CARD_WIDTH, CARD_GAP = 240, 6
 CHART_WIDTH, RIGHT = 560, 600
 SCORECARDS = [
     scorecard("active mentees", "Active Mentees", "Data!B1", "#EFF6FF"),
-    scorecard("mentees in pairs", "Mentees in Running Pairs", "Data!B2", "#EFF6FF"),
-    scorecard("coverage", "Coverage of the Mentees", "Data!C3", "#F0FDF4"),
+    scorecard("mentees in pairs", "Mentees in Pairs", "Data!B2", "#EFF6FF"),
+    scorecard("coverage", "Coverage of the Mentees", "Data!B3", "#F0FDF4"),
     scorecard("running pairs", "Running Pairs", "Data!B4", "#FFF7ED"),
-    scorecard("attention", "Pairs Needing Attention", "Data!B5", "#FEF2F2"),
+    scorecard("attention", "Need Attention", "Data!B5", "#FEF2F2"),
 ]
-INDICATOR = "mentorship.monitoring.indicator"
+CHART_HEIGHT = 320
+CHART_ROWS = 15  # the rows a chart and its gap take
+# rows of two charts side by side, below the scorecards
 CHARTS = [
-    # (title cell, x, row, chart)
     (
-        "A7",
-        0,
-        7,
-        chart(
-            "pairs",
-            "Pairs by Stage and Form",
-            "mentorship.pair",
-            ["stage_id", "form_id"],
-            stacked=True,
-        ),
-    ),
-    (
-        "E7",
-        RIGHT,
-        7,
+        chart("pairs", "Pairs by Stage and Form", PAIR, ["stage_id", "form_id"], stacked=True),
         chart(
             "meetings",
             "Held Meetings by Month",
@@ -196,9 +175,6 @@ CHARTS = [
         ),
     ),
     (
-        "A23",
-        0,
-        23,
         chart(
             "satisfaction",
             "Satisfaction by Campaign (%)",
@@ -207,11 +183,6 @@ CHARTS = [
             measure="value",
             domain=[["level", "=", "organisation"], ["indicator", "in", ["mentor_satisfaction", "mentee_satisfaction"]]],
         ),
-    ),
-    (
-        "E23",
-        RIGHT,
-        23,
         chart(
             "meetings per month",
             "Held Meetings per Pair per Month by Campaign",
@@ -221,38 +192,57 @@ CHARTS = [
             domain=[["level", "=", "organisation"], ["indicator", "=", "meetings_per_month"]],
         ),
     ),
+    (
+        chart(
+            "active mentees",
+            "Active Mentees by Organisation",
+            MENTEE,
+            ["company_id"],
+            domain=ACTIVE_MENTEES,
+        ),
+        chart(
+            "mentees in pairs",
+            "Mentees in Running Pairs by Organisation",
+            MENTEE,
+            ["company_id"],
+            domain=MENTEES_IN_PAIRS,
+        ),
+    ),
 ]
-SECTION_TITLES = {
-    "A7": "Pairs by Stage and Form",
-    "E7": "Held Meetings by Month",
-    "A23": "Satisfaction by Campaign (%)",
-    "E23": "Held Meetings per Pair per Month by Campaign",
-    "A39": "Active Mentees by Organisation",
-    "E39": "Mentees in Running Pairs by Organisation",
-    "A60": "Indicators by Campaign and Organisation",
-}
+FIRST_CHART_ROW = 6
+TABLE_ROW = FIRST_CHART_ROW + CHART_ROWS * len(CHARTS)
 
 
 def dashboard_sheet():
-    cells = {cell: f'=_t("{text}")' for cell, text in SECTION_TITLES.items()}
-    cells.update({"A40": "=PIVOT(5)", "E40": "=PIVOT(6)", "A61": "=PIVOT(7)"})
+    # the table of the indicators spills down from below its title (nothing under it), without
+    # totals: an indicator is averaged over campaigns and organisations by no one
+    cells = {
+        f"A{TABLE_ROW + 1}": '=_t("Indicators by Campaign and Organisation")',
+        f"A{TABLE_ROW + 2}": "=PIVOT(5,10000,FALSE,TRUE,100,FALSE)",
+    }
     figures = [
         figure(chart_id, data, index * (CARD_WIDTH + CARD_GAP), 0, CARD_WIDTH, 106, offset=12)
         for index, (chart_id, data) in enumerate(SCORECARDS)
     ]
-    figures += [figure(chart_id, data, x, row, CHART_WIDTH, 320) for _cell, x, row, (chart_id, data) in CHARTS]
+    for index, pair in enumerate(CHARTS):
+        row = FIRST_CHART_ROW + CHART_ROWS * index
+        figures += [
+            figure(chart_id, data, x, row, CHART_WIDTH, CHART_HEIGHT)
+            for x, (chart_id, data) in zip((0, RIGHT), pair, strict=True)
+        ]
     return {
         "id": "dashboard",
         "name": "Dashboard",
         "colNumber": 12,
-        "rowNumber": 100,
+        "rowNumber": TABLE_ROW + 100,
         "rows": {},
-        "cols": {"0": {"size": 300}, "1": {"size": 130}, "2": {"size": 130}, "4": {"size": 300}, "5": {"size": 130}},
+        # wide enough for the indicators' names above their columns
+        "cols": {"0": {"size": 300}, **{str(column): {"size": 150} for column in range(1, len(KEY_INDICATORS) + 1)}},
         "merges": [],
         "cells": cells,
-        "styles": dict.fromkeys(SECTION_TITLES, 1),
+        "styles": {f"A{TABLE_ROW + 1}": 1},
         "formats": {},
-        "borders": dict.fromkeys(SECTION_TITLES, 1),
+        "borders": {f"A{TABLE_ROW + 1}": 1},
         "conditionalFormats": [],
         "dataValidationRules": [],
         "figures": figures,
@@ -273,7 +263,6 @@ def data_sheet():
             "B1": '=PIVOT.VALUE(1,"__count")',
             "B2": '=PIVOT.VALUE(2,"__count")',
             "B3": "=IF(B1,B2/B1,0)",
-            "C3": '=FORMAT.LARGE.NUMBER(B3*100)&"%"',
             "B4": '=PIVOT.VALUE(3,"__count")',
             "B5": '=PIVOT.VALUE(4,"__count")',
         }
@@ -288,7 +277,7 @@ def data_sheet():
         "merges": [],
         "cells": cells,
         "styles": {},
-        "formats": {},
+        "formats": {"B3": 1},
         "borders": {},
         "conditionalFormats": [],
         "dataValidationRules": [],
@@ -306,7 +295,7 @@ def build():
         "version": "18.5.10",
         "sheets": [dashboard_sheet(), data_sheet()],
         "styles": {"1": {"textColor": "#01666b", "bold": True, "fontSize": 14}},
-        "formats": {},
+        "formats": {"1": "0.0%"},
         "borders": {"1": {"bottom": {"style": "thin", "color": "#B7B7B7"}}},
         "revisionId": "START_REVISION",
         "uniqueFigureIds": True,
