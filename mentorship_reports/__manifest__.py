@@ -2,7 +2,7 @@
     "name": "Mentorship: Reports",
     "summary": "Orders, the regulation, plans, the roadmap, letters and the final report in ODT, DOCX and PDF; "
     "bases and tables in XLSX",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.0.0",
     "category": "Education/Mentorship",
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",

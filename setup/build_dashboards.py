@@ -54,9 +54,7 @@ MATCHING = {
 
 
 def field_matching(model):
-    return {
-        _id(f"filter {name}"): {"chain": chain, "type": "many2one"} for name, chain in MATCHING[model].items()
-    }
+    return {_id(f"filter {name}"): {"chain": chain, "type": "many2one"} for name, chain in MATCHING[model].items()}
 
 
 def pivot(pivot_id, name, model, domain, rows=(), columns=(), measure="__count"):
@@ -181,7 +179,10 @@ CHARTS = [
             INDICATOR,
             ["monitoring_id", "indicator"],
             measure="value",
-            domain=[["level", "=", "organisation"], ["indicator", "in", ["mentor_satisfaction", "mentee_satisfaction"]]],
+            domain=[
+                ["level", "=", "organisation"],
+                ["indicator", "in", ["mentor_satisfaction", "mentee_satisfaction"]],
+            ],
         ),
         chart(
             "meetings per month",

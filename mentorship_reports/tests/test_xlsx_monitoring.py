@@ -108,7 +108,9 @@ class TestXlsxMonitoring(MonitoringCase, TransactionCase):
         formulas = self._rows(self._render("monitoring_xlsx", self.autumn, role="coordinator")["Monitoring"])[-1]
         self.assertIn("=SUBTOTAL(9,D6:D8)", formulas)
         self.assertEqual(sheet["E6"].number_format, "0")
-        self.assertEqual(sheet.cell(row=6, column=header.index("Plan Progress (%) — Autumn 2025") + 1).number_format, "0.00")
+        self.assertEqual(
+            sheet.cell(row=6, column=header.index("Plan Progress (%) — Autumn 2025") + 1).number_format, "0.00"
+        )
         # the school indicators of mentorship_school are columns too
         self.assertIn("Olympiads Since the Mentorship Began — Autumn 2025", header)
 
