@@ -51,7 +51,7 @@ class MentorshipMonitoringXlsx(models.AbstractModel):
             *(
                 Column(
                     label if len(campaigns) == 1 else f"{label} — {campaign.name}",
-                    18,
+                    20,
                     "decimal" if key in AVERAGES else "integer",
                 )
                 for key, label in indicators
