@@ -7,7 +7,7 @@
     "author": "Mentorship Suite Team",
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
-    "depends": ["mentorship_core", "mentorship_school", "report_xlsx", "report_py3o"],
+    "depends": ["mentorship_core", "mentorship_school", "report_xlsx", "report_py3o", "spreadsheet_dashboard"],
     "data": [
         "security/ir.model.access.csv",
         "security/mentorship_reports_rules.xml",
@@ -26,6 +26,8 @@
         "views/mentorship_partnership_agreement_views.xml",
         "views/mentorship_mentee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mentorship_monitoring_views.xml",
+        "data/mentorship_dashboards.xml",
     ],
     "installable": True,
 }

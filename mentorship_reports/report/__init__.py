@@ -16,3 +16,4 @@ from . import mentorship_mentee_base_xlsx
 from . import mentorship_pair_summary_xlsx
 from . import mentorship_pair_meetings_xlsx
 from . import mentorship_contest_results_xlsx
+from . import mentorship_monitoring_xlsx

@@ -5,3 +5,5 @@ from . import test_document_template
 from . import test_xlsx_bases
 from . import test_xlsx_contest
 from . import test_xlsx_pairs
+from . import test_xlsx_monitoring
+from . import test_dashboard

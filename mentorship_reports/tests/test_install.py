@@ -9,7 +9,7 @@ class TestInstall(TransactionCase):
         dependencies = module.dependencies_id.depend_id
         self.assertEqual(
             set(dependencies.mapped("name")),
-            {"mentorship_core", "mentorship_school", "report_xlsx", "report_py3o"},
+            {"mentorship_core", "mentorship_school", "report_xlsx", "report_py3o", "spreadsheet_dashboard"},
         )
         self.assertEqual(set(dependencies.mapped("state")), {"installed"})
 

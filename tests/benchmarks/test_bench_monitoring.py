@@ -7,8 +7,9 @@ Run with ./setup/bench.sh -k monitoring; prints the time, the number of
 queries and the peak memory of the closing job, for a tenth of the size too
 (the queries must not grow with the participants), and the ratio against
 Odoo survey's own statistics (``survey.survey._prepare_statistics`` and the
-questions' ones, as its results page computes them) on the same answers.
-The target is under 60 s.
+questions' ones, as its results page computes them) on the same answers,
+and the time and peak memory of the municipal monitoring table (XLSX of
+mentorship_reports) of the closed campaign. The target is under 60 s.
 """
 
 import os
@@ -250,6 +251,22 @@ def survey_statistics(env, campaign, surveys):
     return time.perf_counter() - started
 
 
+def municipal_xlsx(env, campaign):
+    """The municipal monitoring table of the closed campaign, as its Print
+    menu makes it: time, then peak Python memory of a second run."""
+    report = "mentorship_reports.action_report_monitoring_xlsx"
+    env.invalidate_all()
+    started = time.perf_counter()
+    content, _file_type = env["ir.actions.report"]._render_xlsx(report, campaign.ids, {})
+    elapsed = time.perf_counter() - started
+    env.invalidate_all()
+    tracemalloc.start()
+    env["ir.actions.report"]._render_xlsx(report, campaign.ids, {})
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return elapsed, peak, len(content)
+
+
 def test_closing_a_municipal_campaign(env):
     surveys = (_questionnaire(env, "mentor_satisfaction"), _questionnaire(env, "mentee_satisfaction"))
     lines, results = [], {}
@@ -266,11 +283,13 @@ def test_closing_a_municipal_campaign(env):
         assert figures["held_meetings"] == (MEETINGS_PER_PAIR - 1) * pairs_count
         survey_elapsed = survey_statistics(env, campaign, surveys)
         results[pairs_count] = queries
+        xlsx_elapsed, xlsx_peak, xlsx_size = municipal_xlsx(env, campaign)
         lines.append(
             f"  {2 * pairs_count:>6} participants, {answered:>6} answered, {pairs_count:>6} pairs: closed in "
             f"{elapsed:6.2f} s ({cpu:5.2f} s CPU), {queries:>4} queries, peak {peak / 2**20:6.1f} MiB, "
             f"{len(campaign.indicator_ids):>6} indicator rows; survey's statistics {survey_elapsed:6.2f} s, "
-            f"ratio {elapsed / survey_elapsed:4.2f}"
+            f"ratio {elapsed / survey_elapsed:4.2f}; municipal XLSX {xlsx_elapsed:5.2f} s, "
+            f"peak {xlsx_peak / 2**20:5.1f} MiB, {xlsx_size / 1024:5.1f} KiB"
         )
     load = os.getloadavg()[0]
     print(f"\nClosing a municipal monitoring campaign (target: under 60 s, queries not growing; load {load:.1f}):")
