@@ -78,7 +78,7 @@ PIVOTS = [
     pivot(1, "Active Mentees", MENTEE, ACTIVE_MENTEES),
     pivot(2, "Mentees in Running Pairs", MENTEE, MENTEES_IN_PAIRS),
     pivot(3, "Running Pairs", PAIR, [["state", "in", RUNNING]]),
-    pivot(4, "Pairs Needing Attention", PAIR, [["needs_attention", "=", True]]),
+    pivot(4, "Pairs Needing Attention", PAIR, [["health", "in", ["attention", "risk"]]]),
     # no name: the table's corner shows it, and the title above is the translated one
     pivot(
         5,
@@ -207,6 +207,24 @@ CHARTS = [
             MENTEE,
             ["company_id"],
             domain=MENTEES_IN_PAIRS,
+        ),
+    ),
+    (
+        chart(
+            "health by organisation",
+            "Running Pairs by Health and Organisation",
+            PAIR,
+            ["company_id", "health"],
+            domain=[["state", "in", RUNNING]],
+            stacked=True,
+        ),
+        chart(
+            "health by form",
+            "Running Pairs by Health and Form",
+            PAIR,
+            ["form_id", "health"],
+            domain=[["state", "in", RUNNING]],
+            stacked=True,
         ),
     ),
 ]
