@@ -53,7 +53,7 @@ class TestMentorshipDashboard(MentorshipRolesCase, HttpCase):
 
     def test_pivots_and_charts_read_existing_fields(self):
         sources = list(self._data_sources())
-        self.assertEqual(len(sources), 11)
+        self.assertEqual(len(sources), 13, "five pivots and eight charts")
         for model, _domain, groupby, measure in sources:
             described = self.env[model].fields_get(attributes=["groupable", "aggregator"])
             for name in [spec.split(":")[0] for spec in groupby]:
@@ -103,7 +103,7 @@ class TestMentorshipDashboard(MentorshipRolesCase, HttpCase):
                 # pairs by stage and form: the schools the role reads, and no other
                 pairs = self._as(role, "mentorship.pair").formatted_read_group([], ["company_id"], ["__count"])
                 self.assertEqual({group["company_id"][0] for group in pairs}, companies)
-                self.assertEqual(len(results), 11)
+                self.assertEqual(len(results), 13)
 
     def test_staff_mentor_does_not_see_it(self):
         self.assertFalse(self._as("staff_mentor", "spreadsheet.dashboard").search([]))
