@@ -366,7 +366,7 @@ class MentorshipMonitoring(models.Model):
 
     def action_view_answers(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("survey.action_survey_user_input")
+        action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_survey_user_input_action")
         action.update({"domain": [("mentorship_monitoring_id", "=", self.id)], "context": {"create": False}})
         return action
 

@@ -293,3 +293,10 @@ class TestMonitoringAccess(MonitoringCase, TransactionCase):
         school_b = answers.filtered(lambda answer: answer.mentorship_pair_id.company_id == self.school_b)
         self.assertTrue(school_b)
         self.assertEqual(self._sees("curator_b", answers), school_b)
+
+    def test_curator_opens_the_answers_of_their_campaign(self):
+        action = self._as("curator", "mentorship.monitoring").browse(self.campaign_a.id).action_view_answers()
+        answers = self._as("curator", action["res_model"]).search(action["domain"])
+        self.assertEqual(answers, self.campaign_a.sudo().user_input_ids)
+        # both sides of its two pairs, the young teacher's self-assessment and the curator's own review
+        self.assertEqual(len(answers), 6)
