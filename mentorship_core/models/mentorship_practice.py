@@ -12,6 +12,7 @@ CONTENT_FIELDS = frozenset(
         "company_id",
         "program_id",
         "pair_ids",
+        "monitoring_id",
         "form_id",
         "kind",
         "description",
@@ -35,11 +36,8 @@ class MentorshipPractice(models.Model):
     it; the municipal coordinator publishes it or returns it with the reason.
     A published practice is read by every internal user of the municipality
     and shown, with the files the curator chose for it, on the public page
-    of the portal.
-
-    Extension point: a monitoring campaign (``mentorship.monitoring``) that a
-    practice follows is added by the addon that defines campaigns, as a
-    ``monitoring_id`` field on this model; nothing here depends on it."""
+    of the portal. It may name the closed monitoring campaign whose results
+    it follows (its school's, or the municipality's)."""
 
     _name = "mentorship.practice"
     _description = "Best Practice"
@@ -77,6 +75,13 @@ class MentorshipPractice(models.Model):
         check_company=True,
         domain="[('company_id', '=', company_id), ('program_id', '=?', program_id)]",
         help="The pairs or groups the practice comes from. Their names are never shown on the public page.",
+    )
+    monitoring_id = fields.Many2one(
+        "mentorship.monitoring",
+        string="Monitoring Campaign",
+        tracking=True,
+        domain="[('state', '=', 'closed'), ('company_id', 'parent_of', company_id)]",
+        help="The closed monitoring campaign whose results the practice follows.",
     )
     form_id = fields.Many2one(
         "mentorship.form",
@@ -135,6 +140,20 @@ class MentorshipPractice(models.Model):
             practice.municipality_id = company.parent_id if school else company
 
     # --- constraints --------------------------------------------------------
+
+    @api.constrains("monitoring_id", "company_id")
+    def _check_monitoring_organisation(self):
+        """The campaign is the practice's school's, or of an organisation above it."""
+        for practice in self.filtered("monitoring_id"):
+            if practice.monitoring_id.sudo().company_id not in practice.company_id.parent_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The practice %(practice)s follows a campaign of its own organisation or of one above it, "
+                        "not %(campaign)s.",
+                        practice=practice.name,
+                        campaign=practice.monitoring_id.sudo().display_name,
+                    )
+                )
 
     @api.constrains("public_attachment_ids", "internal_attachment_ids")
     def _check_files_of_the_practice(self):

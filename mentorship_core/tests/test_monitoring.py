@@ -181,6 +181,43 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
         )
         self.assertEqual(program_b.value, 1)
 
+    def test_a_region_adds_up_its_departments(self):
+        """Region → two departments → a school each: the region's rows are its
+        departments' together, each department's its school's."""
+        Company = self.env["res.company"]
+        region = Company.create({"name": "Test Region"})
+        schools = Company
+        for number, meetings in ((1, (2, 9)), (2, (3,))):
+            department = Company.create({"name": f"Test Department {number}", "parent_id": region.id})
+            school = Company.create({"name": f"Test School R{number}", "parent_id": department.id})
+            self.env.user.company_ids |= department | school
+            program = self._program(self.form_teachers, f"Teachers R{number}", company=school)
+            pair = self._pair(
+                self._mentor(f"Mentor R{number}", company=school),
+                self._mentee(f"Mentee R{number}", company=school),
+                program=program,
+            )
+            self._approve(pair)
+            pair.action_start_work()
+            self._meetings(pair, meetings)
+            schools |= school
+        self.env.user.company_ids |= region
+        campaign = self._campaign(company=region)
+        campaign.action_send()
+        self._close(campaign)
+        figures = {
+            company: self._indicators(campaign, "organisation", company)
+            for company in (region, *schools.parent_id, *schools)
+        }
+        for indicator, school_values in (("pairs", (1, 1)), ("participants", (2, 2)), ("held_meetings", (2, 1))):
+            with self.subTest(indicator=indicator):
+                self.assertEqual(tuple(figures[school][indicator] for school in schools), school_values)
+                for school in schools:
+                    self.assertEqual(figures[school.parent_id][indicator], figures[school][indicator])
+                self.assertEqual(figures[region][indicator], sum(school_values))
+        teachers = self._indicators(campaign, "form", region, form=self.form_teachers)
+        self.assertEqual((teachers["pairs"], teachers["held_meetings"]), (2, 3))
+
     def test_closing_twice_is_refused_and_the_job_recomputes_identically(self):
         campaign = self._close(self._send_and_answer())
 

@@ -2,6 +2,8 @@
 municipal coordinator publishes it or returns it with the reason, and a
 published practice is read by every internal user of the municipality."""
 
+from datetime import date
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
@@ -237,3 +239,15 @@ class TestPractice(MentorshipRolesCase, TransactionCase):
             "neighbour_curator", "mentorship_core.group_mentorship_curator", neighbour_school
         )
         self.assertFalse(self._as(neighbour_curator, "mentorship.practice").search([]), "another municipality")
+
+    def test_a_practice_follows_a_campaign_of_its_school_or_municipality(self):
+        Monitoring = self.env["mentorship.monitoring"]
+        period = {"date_from": date(2025, 12, 1), "date_to": date(2025, 12, 31)}
+        school_b = Monitoring.create({"name": "School B", "company_id": self.school_b.id, **period})
+        municipal = Monitoring.create({"name": "Municipality", "company_id": self.department.id, **period})
+        practice = self._write_practice(monitoring_id=municipal.id)
+        self.assertEqual(practice.monitoring_id, municipal)
+        with self.assertRefused("of its own organisation or of one above it"):
+            practice.monitoring_id = school_b
+        practice.invalidate_recordset()
+        self.assertEqual(practice.monitoring_id, municipal)
