@@ -327,8 +327,10 @@ class MentorshipMonitoring(models.Model):
 
     def _close(self):
         """The job: compute and store the indicators, or go back to running
-        with the reason. Run again, it stores the same indicators."""
+        with the reason. Run again, it stores the same indicators. The
+        chatter is written in the language of the user who closes."""
         self.ensure_one()
+        self = self.with_context(lang=self.env.user.lang)  # noqa: PLW0642
         if self.state not in ("closing", "closed"):
             return
         try:
