@@ -22,8 +22,6 @@ INDICATORS = [
     ("mentees_become_mentors", "Mentees Who Want to Become Mentors"),
 ]
 LEVELS = [("pair", "Pair or Group"), ("program", "Program"), ("form", "Form"), ("organisation", "Organisation")]
-# a plan is at risk when its progress is this many points behind the share of its time gone
-RISK_MARGIN = 20.0
 # the answers of each side, by the purpose of their questionnaire, and what their yes means
 SIDE_OF_PURPOSE = {
     "mentor_satisfaction": "mentor",
@@ -227,23 +225,25 @@ class MentorshipMonitoringIndicator(models.Model):
             .sudo()
             .search_fetch([("pair_id", "in", list(facts))], ["pair_id", "state", "progress", "date_start", "date_end"])
         )
+        # behind as pair health counts it: the same setting of points behind the share of time gone
+        margin = self.env["mentorship.pair"]._health_thresholds()["plan_attention_gap"]
         at_risk = set(facts)
         for plan in plans:
             pair_id = plan.pair_id.id
             measure = measures[pair_id]
             measure["plan_progress"] = measure.get("plan_progress", Ratio(0.0, 0)) + Ratio(plan.progress, 1)
-            if pair_id in at_risk and not self._plan_behind(campaign, plan):
+            if pair_id in at_risk and not self._plan_behind(campaign, plan, margin):
                 at_risk.discard(pair_id)
         for pair_id in facts:
             measures[pair_id]["plans_at_risk"] = int(pair_id in at_risk)
 
     @staticmethod
-    def _plan_behind(campaign, plan):
+    def _plan_behind(campaign, plan, margin):
         if plan.state == "done":
             return False
         duration = (plan.date_end - plan.date_start).days or 1
         gone = min(max((campaign.date_to - plan.date_start).days, 0), duration)
-        return plan.progress < 100.0 * gone / duration - RISK_MARGIN
+        return plan.progress < 100.0 * gone / duration - margin
 
     @api.model
     def _measure_answers(self, campaign, facts, measures):

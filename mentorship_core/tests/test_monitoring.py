@@ -218,6 +218,13 @@ class TestMonitoringCampaign(MonitoringCase, TransactionCase):
         teachers = self._indicators(campaign, "form", region, form=self.form_teachers)
         self.assertEqual((teachers["pairs"], teachers["held_meetings"]), (2, 3))
 
+    def test_plans_at_risk_follow_the_health_setting(self):
+        """Pair B's plan is 71 points behind at the end of the period: at
+        risk with the default 25, not when the setting allows 80."""
+        self.env["ir.config_parameter"].set_param("mentorship_core.plan_attention_gap", 80)
+        campaign = self._close(self._send_and_answer())
+        self.assertEqual(self._indicators(campaign, "pair", self.school_b, pair=self.pair_b)["plans_at_risk"], 0)
+
     def test_closing_twice_is_refused_and_the_job_recomputes_identically(self):
         campaign = self._close(self._send_and_answer())
 
