@@ -241,9 +241,7 @@ class MentorshipMonitoringIndicator(models.Model):
     def _plan_behind(campaign, plan, margin):
         if plan.state == "done":
             return False
-        duration = (plan.date_end - plan.date_start).days or 1
-        gone = min(max((campaign.date_to - plan.date_start).days, 0), duration)
-        return plan.progress < 100.0 * gone / duration - margin
+        return plan.progress < plan._elapsed_percent(campaign.date_to) - margin
 
     @api.model
     def _measure_answers(self, campaign, facts, measures):

@@ -122,9 +122,7 @@ class MentorshipPair(models.Model):
         by, against the share of its activities done."""
         worst = None
         for plan in self.plan_ids.filtered(lambda plan: plan.state != "done" and plan.date_start <= today):
-            elapsed = min(
-                100, round(100 * (today - plan.date_start).days / max((plan.date_end - plan.date_start).days, 1))
-            )
+            elapsed = round(plan._elapsed_percent(today))
             gap = elapsed - round(plan.progress)
             if worst is None or gap > worst["gap"]:
                 worst = {"plan": plan.name, "elapsed": elapsed, "progress": round(plan.progress), "gap": gap}

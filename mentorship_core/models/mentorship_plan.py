@@ -87,6 +87,13 @@ class MentorshipPlan(models.Model):
                 fields.Command.create(values) for values in self.template_id._line_values(self.date_start)
             ]
 
+    def _elapsed_percent(self, day):
+        """The share of the plan's period gone by on ``day``, 0 to 100: what
+        its progress is measured against (pair health, monitoring)."""
+        self.ensure_one()
+        duration = max((self.date_end - self.date_start).days, 1)
+        return min(max(100.0 * (day - self.date_start).days / duration, 0.0), 100.0)
+
     def action_start(self):
         self.write({"state": "active", "date_done": False})
         return True
