@@ -41,6 +41,13 @@ class TestLanding(MentorshipRolesCase, HttpCase):
                 self.assertEqual(action["res_model"], model)
                 self.assertEqual(companies[0], self.users[role].company_id.id, "the user's own organisation first")
 
+    def test_a_staff_mentor_lands_on_their_running_pairs(self):
+        action, _companies = self._land("staff_mentor")
+        self.assertEqual(action["views"][0][1], "list")
+        self.assertEqual(action["context"], {"search_default_my": 1, "search_default_running": 1})
+        curator_action, _companies = self._land("curator")
+        self.assertEqual(curator_action["views"][0][1], "kanban", "the curator lands on the pipeline")
+
     def test_the_coordinator_lands_in_the_department_with_its_schools(self):
         action, companies = self._land("coordinator")
         self.assertEqual(companies[0], self.department.id)

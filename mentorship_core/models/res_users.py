@@ -51,13 +51,18 @@ class ResUsers(models.Model):
         the coordinator on the municipality, HR officers and directors on the
         incentives, curators and mentors on the pairs."""
         self.ensure_one()
+        Actions = self.env["ir.actions.act_window"]
         if self.has_group("mentorship_core.group_mentorship_coordinator"):
-            xmlid = self._mentorship_coordinator_home_xmlid()
-        elif self.has_group("mentorship_core.group_mentorship_hr_officer"):
-            xmlid = "mentorship_core.mentorship_incentive_action"
-        else:
-            xmlid = "mentorship_core.mentorship_pair_action"
-        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+            return Actions._for_xml_id(self._mentorship_coordinator_home_xmlid())
+        if self.has_group("mentorship_core.group_mentorship_hr_officer"):
+            return Actions._for_xml_id("mentorship_core.mentorship_incentive_action")
+        action = Actions._for_xml_id("mentorship_core.mentorship_pair_action")
+        if not self.has_group("mentorship_core.group_mentorship_curator"):
+            # a staff mentor works with their own running pairs, not the
+            # pipeline's forming stages
+            action["context"] = {"search_default_my": 1, "search_default_running": 1}
+            action["views"] = sorted(action["views"], key=lambda view: view[1] != "list")
+        return action
 
     def _mentorship_coordinator_home_xmlid(self):
         return "mentorship_core.mentorship_pair_action"
