@@ -6,6 +6,7 @@ Russian title of its own."""
 import re
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.mentorship_core.tests.common import MentorshipRolesCase
 
@@ -106,13 +107,18 @@ class TestOdooTermsRussian(MentorshipRolesCase, HttpCase):
                 self.assertRegex(self._translate(response, module, term), CYRILLIC)
         self.assertEqual(self._translate(response, "mail", "The conversation is empty."), "Беседа пуста.")
 
-    def test_forbidden_page_in_russian(self):
+    def test_error_pages_in_russian(self):
         self._login(self.users["parent"])
         response = self.url_open(f"/my/mentorship/pair/{self.other_pair.id}")
         self.assertEqual(response.status_code, 403)
         self.assertIn("403: Запрещено", response.text)
         self.assertIn("У вас нет доступа к этой странице наставничества.", response.text)
         self.assertNotIn("permission", response.text)
+        self.assertEqual(TITLE.search(response.text).group(1), "Доступ запрещён")
+        with mute_logger("odoo.http"):
+            missing = self.url_open("/my/mentorship/pair/999999999")
+        self.assertEqual(missing.status_code, 404)
+        self.assertEqual(TITLE.search(missing.text).group(1), "Страница не найдена")
 
     def test_every_portal_page_has_a_russian_title(self):
         consent = self.env["mentorship.consent"].search(
