@@ -8,7 +8,7 @@
     "website": "https://github.com/mentorship-suite/mentorship",
     "license": "LGPL-3",
     "depends": ["mail", "hr", "calendar", "survey", "base_import", "report_xlsx", "queue_job"],
-    "external_dependencies": {"python": ["pytrovich"]},
+    "external_dependencies": {"python": ["pytrovich", "ortools", "numpy"]},
     "data": [
         "security/mentorship_security.xml",
         "security/ir.model.access.csv",
