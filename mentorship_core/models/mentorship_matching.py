@@ -87,7 +87,8 @@ class MentorshipMatching(models.Model):
         compute="_compute_matching_preset",
         store=True,
         readonly=False,
-        default=lambda self: self._default_program_ids()[:1].matching_preset or "balanced",
+        default=None,
+        required=False,
     )
     state = fields.Selection(
         [("draft", "Draft"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
@@ -153,9 +154,10 @@ class MentorshipMatching(models.Model):
 
     @api.depends("program_ids")
     def _compute_matching_preset(self):
+        """The preset of the first program, until the run has run."""
         for run in self:
-            if run.state == "draft" and run.program_ids:
-                run.matching_preset = run.program_ids[:1].matching_preset
+            if run.state == "draft":
+                run.matching_preset = run.program_ids[:1].matching_preset or run.matching_preset or "balanced"
 
     @api.depends("matching_preset", "program_ids")
     def _compute_matching_weights(self):
