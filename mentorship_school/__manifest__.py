@@ -31,7 +31,7 @@
         "wizards/mentorship_school_mark_import_wizard_views.xml",
         "views/mentorship_school_menus.xml",
     ],
-    "demo": ["demo/mentorship_school_demo.xml"],
+    "demo": ["demo/mentorship_school_demo.xml", "demo/mentorship_matching_demo.xml"],
     "external_dependencies": {"python": ["chardet", "python_calamine"]},
     "installable": True,
 }

@@ -364,17 +364,24 @@ class MentorshipMatching(models.Model):
         features["mentor_category"] = np.array([row["category_id"] and row["category_id"][0] for row in mentor_rows])
         features["mentor_partner"] = [row["partner_id"][0] for row in mentor_rows]
         features["mentor_format"] = np.array([FORMATS.get(row["preferred_format"], 2) for row in mentor_rows])
-        features["mentor_cleared"] = np.array([row["cleared_for_minors"] for row in mentor_rows], dtype=bool)
         features["capacity"] = self._free_places(mentor_rows)
         tags = sorted({tag for row in mentee_rows for tag in row["difficulty_tag_ids"]})
         tag_column = {tag: column for column, tag in enumerate(tags)}
         features["mentee_tags"] = self._incidence(mentee_rows, "difficulty_tag_ids", tag_column)
         features["mentor_tags"] = self._incidence(mentor_rows, "competency_tag_ids", tag_column)
-        partners = self.env["res.partner"].sudo().browse(features["mentee_partner"])
+        partners = self.env["res.partner"].sudo().browse(features["mentee_partner"] + features["mentor_partner"])
         # the guardians and ages of minors are personal data: read them whoever runs
         partner_rows = {row["id"]: row for row in partners.read(["mentorship_is_minor", "mentorship_guardian_ids"])}
         features["mentee_minor"] = np.array(
             [partner_rows[partner]["mentorship_is_minor"] for partner in features["mentee_partner"]], dtype=bool
+        )
+        # a minor mentor is a peer (pupil – pupil): the clearance is asked of adults
+        features["mentor_cleared"] = np.array(
+            [
+                row["cleared_for_minors"] or partner_rows[row["partner_id"][0]]["mentorship_is_minor"]
+                for row in mentor_rows
+            ],
+            dtype=bool,
         )
         mentor_of_partner = {partner: row for row, partner in enumerate(features["mentor_partner"])}
         forbidden = [(row["id"], mentor_id) for row in mentee_rows for mentor_id in row["excluded_mentor_ids"]]

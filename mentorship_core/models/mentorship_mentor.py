@@ -25,7 +25,8 @@ class MentorshipMentor(models.Model):
     cleared_for_minors = fields.Boolean(
         string="Cleared to Work with Minors",
         tracking=True,
-        help="The mentor gave a certificate of no criminal record: matching pairs them with minor mentees.",
+        help="The mentor gave a certificate of no criminal record: matching pairs adult mentors with minor "
+        "mentees only then (a minor mentor is their peer).",
     )
     clearance_date = fields.Date(
         string="Certificate of No Criminal Record Dated",

@@ -168,6 +168,9 @@ class TestMatching(MentorshipRolesCase, TransactionCase):
         self.assertEqual(self._unmatched_reason(run, minor), "no_allowed_mentor")
         self.assertEqual(self._proposed_mentor(run, adult), uncleared)
         self.assertTrue(self.env["mentorship.mentor"]._fields["cleared_for_minors"].tracking)
+        # a minor mentor is the minor mentee's peer: no clearance asked
+        uncleared.partner_id.mentorship_is_minor = True
+        self.assertEqual(self._proposed_mentor(self._run(), minor), uncleared)
 
     def test_rule_mentor_of_another_school_only_when_shared(self):
         pupil = self._pupil("Pupil Organisation")
