@@ -129,8 +129,8 @@ class MentorshipMatching(models.Model):
     unmatched_ids = fields.One2many(
         "mentorship.matching.line", "matching_id", string="Unmatched Mentees", domain=[("state", "=", "unmatched")]
     )
-    accepted_count = fields.Integer(compute="_compute_line_counts")
-    rejected_count = fields.Integer(compute="_compute_line_counts")
+    accepted_count = fields.Integer(string="Accepted", compute="_compute_line_counts")
+    rejected_count = fields.Integer(string="Rejected", compute="_compute_line_counts")
 
     # --- defaults and computes ------------------------------------------------
 

@@ -57,12 +57,13 @@ class MentorshipMatchingWeights(models.AbstractModel):
     @api.model
     def _matching_criteria(self):
         """{criterion: (weight field, label)} in the order of the explanations."""
-        return {
-            "competency": ("matching_weight_competency", self.env._("competencies")),
-            "format": ("matching_weight_format", self.env._("format")),
-            "organisation": ("matching_weight_organisation", self.env._("same organisation")),
-            "preference": ("matching_weight_preference", self.env._("mentee's preference")),
+        labels = {
+            "competency": self.env._("competencies"),
+            "format": self.env._("format"),
+            "organisation": self.env._("same organisation"),
+            "preference": self.env._("mentee's preference"),
         }
+        return {criterion: (f"matching_weight_{criterion}", label) for criterion, label in labels.items()}
 
     @api.model
     def _matching_preset_weights(self):

@@ -24,10 +24,10 @@ class MentorshipMatchingWeights(models.AbstractModel):
 
     @api.model
     def _matching_criteria(self):
+        labels = {"subject": self.env._("subject"), "experience": self.env._("experience gap")}
         return {
             **super()._matching_criteria(),
-            "subject": ("matching_weight_subject", self.env._("subject")),
-            "experience": ("matching_weight_experience", self.env._("experience gap")),
+            **{criterion: (f"matching_weight_{criterion}", label) for criterion, label in labels.items()},
         }
 
     @api.model
