@@ -104,20 +104,49 @@ def solve_greedy(mentee_count, capacities, edge_mentee, edge_mentor, edge_score,
     usable = capacities[edge_mentor] > 0
     edge_mentee, edge_mentor = edge_mentee[usable], edge_mentor[usable]
     edge_points = _points(edge_score[usable])
+    if not edge_points.size:
+        return np.full(mentee_count, UNMATCHED, dtype=np.int64)
     if mode == "coverage":
-        mentee_degree = np.bincount(edge_mentee, minlength=mentee_count)
-        mentor_degree = np.bincount(edge_mentor, minlength=capacities.size)
-        # lexsort sorts by its last key first
-        order = np.lexsort((-edge_points, mentor_degree[edge_mentor], edge_mentee, mentee_degree[edge_mentee]))
-    else:
-        order = np.lexsort((edge_mentee, -edge_points))
+        return _greedy_by_mentee(mentee_count, capacities, edge_mentee, edge_mentor, edge_points)
+    return _greedy_by_score(mentee_count, capacities, edge_mentee, edge_mentor, edge_points)
+
+
+def _greedy_by_mentee(mentee_count, capacities, edge_mentee, edge_mentor, edge_points):
+    mentee_degree = np.bincount(edge_mentee, minlength=mentee_count)
+    mentor_degree = np.bincount(edge_mentor, minlength=capacities.size)
+    # lexsort sorts by its last key first: each mentee's edges end up together, in the order it prefers them
+    order = np.lexsort((-edge_points, mentor_degree[edge_mentor], edge_mentee, mentee_degree[edge_mentee]))
+    edge_mentee, edge_mentor = edge_mentee[order], edge_mentor[order]
+    starts = np.flatnonzero(np.diff(edge_mentee, prepend=-1))
+    ends = np.append(starts[1:], edge_mentee.size)
+    assignment = np.full(mentee_count, UNMATCHED, dtype=np.int64)
+    free_places = capacities.copy()
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        mentors = edge_mentor[start:end]
+        free = np.flatnonzero(free_places[mentors])
+        if free.size:
+            mentor = mentors[free[0]]
+            assignment[edge_mentee[start]] = mentor
+            free_places[mentor] -= 1
+    return assignment
+
+
+def _greedy_by_score(mentee_count, capacities, edge_mentee, edge_mentor, edge_points, chunk=100_000):
+    order = np.lexsort((edge_mentee, -edge_points))
     # plain lists: a Python loop over numpy scalars would be several times slower
     assignment = [UNMATCHED] * mentee_count
     free_places = capacities.tolist()
-    for mentee, mentor in zip(edge_mentee[order].tolist(), edge_mentor[order].tolist(), strict=True):
-        if assignment[mentee] == UNMATCHED and free_places[mentor]:
-            assignment[mentee] = mentor
-            free_places[mentor] -= 1
+    places_left = min(mentee_count, sum(free_places))
+    # by chunks, to stop as soon as nobody or nothing is left without listing every edge
+    for offset in range(0, order.size, chunk):
+        if not places_left:
+            break
+        part = order[offset : offset + chunk]
+        for mentee, mentor in zip(edge_mentee[part].tolist(), edge_mentor[part].tolist(), strict=True):
+            if assignment[mentee] == UNMATCHED and free_places[mentor]:
+                assignment[mentee] = mentor
+                free_places[mentor] -= 1
+                places_left -= 1
     return np.array(assignment, dtype=np.int64)
 
 
