@@ -214,8 +214,10 @@ def _edge_values(mentee_count, edge_mentee, edge_points, mode):
     ``"quality"`` weights the points by one more than the number of mentees and
     adds 1 per edge, so a higher total always wins and ties go to more matched
     mentees. At 10,000 mentees the largest value is about 10^8 and a total
-    about 10^12; OR-Tools multiplies costs by the number of nodes (about 10^4)
-    and keeps potentials within a few times that, far below 2^63 (9.2 * 10^18).
+    about 10^12. OR-Tools multiplies costs by the number of nodes plus one
+    (about 1.2 * 10^4 here), and its node potentials stay within a small
+    multiple of the nodes times that largest scaled cost (about 10^17), below
+    2^63 (9.2 * 10^18); beyond, it reports a bad cost range, raised here.
     """
     if mode == "coverage":
         best_points = np.zeros(mentee_count, dtype=np.int64)
