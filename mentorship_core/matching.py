@@ -19,8 +19,9 @@ Two modes:
 - ``"quality"``: the best total score, then most mentees matched (a mentee may
   stay unmatched when that frees a mentor for a better pair).
 
-Scores are floats in [0, 1]; the solver optimises them rounded to
-``1 / SCORE_SCALE`` (0.0001), so totals are exact to that precision.
+Scores are floats in [0, 1] (a rounding error beyond is clipped); the solver
+optimises them rounded to ``1 / SCORE_SCALE`` (0.0001), so totals are exact to
+that precision.
 """
 
 import numpy as np
@@ -28,6 +29,7 @@ from ortools.graph.python import min_cost_flow
 
 MODES = ("coverage", "quality")
 SCORE_SCALE = 10_000
+SCORE_TOLERANCE = 1e-9
 UNMATCHED = -1
 
 NO_ALLOWED_MENTOR = "no_allowed_mentor"
@@ -196,9 +198,10 @@ def _checked(mentee_count, capacities, edge_mentee, edge_mentor, edge_score, mod
         raise ValueError("An edge names a mentee index out of range.")
     if edge_mentor.size and (edge_mentor.min() < 0 or edge_mentor.max() >= capacities.size):
         raise ValueError("An edge names a mentor index out of range.")
-    if not np.all((edge_score >= 0) & (edge_score <= 1)):
+    # a weighted sum of criteria may come out a rounding error outside [0, 1]
+    if not np.all((edge_score >= -SCORE_TOLERANCE) & (edge_score <= 1 + SCORE_TOLERANCE)):
         raise ValueError("Scores must be numbers between 0 and 1.")
-    return capacities, edge_mentee, edge_mentor, edge_score
+    return capacities, edge_mentee, edge_mentor, np.clip(edge_score, 0, 1)
 
 
 def _points(edge_score):

@@ -128,6 +128,16 @@ class TestMatchingSolver(BaseCase):
         assignment = solve_exact(3, [2, 1], [0, 1, 2], [0, 0, 1], [0.0, 0.0, 0.7], mode="quality")
         self.assertEqual(assignment.tolist(), [0, 0, 1])
 
+    def test_rounding_errors_of_a_weighted_sum_are_accepted(self):
+        """Nine criteria of weight 1/9, all met, add up to a hair above 1 in
+        floating point: still a full score, not an error."""
+        full = sum([1 / 9] * 9)
+        self.assertGreater(full, 1)
+        for solver, mode in itertools.product(SOLVERS, MODES):
+            with self.subTest(solver=solver.__name__, mode=mode):
+                assignment = solver(2, [1], [0, 1], [0, 0], [full, -1e-12], mode=mode)
+                self.assertEqual(assignment.tolist(), [0, UNMATCHED])
+
     def test_empty_inputs(self):
         for solver, mode in itertools.product(SOLVERS, MODES):
             with self.subTest(solver=solver.__name__, mode=mode):
@@ -182,7 +192,8 @@ class TestMatchingSolver(BaseCase):
             "mentor out of range": (2, [1], [0, 1], [0, 1], [0.5, 0.5]),
             "negative mentee index": (2, [1], [-1, 1], [0, 0], [0.5, 0.5]),
             "negative capacity": (2, [-1], [0, 1], [0, 0], [0.5, 0.5]),
-            "score above 1": (2, [1], [0, 1], [0, 0], [0.5, 1.5]),
+            "score above 1": (2, [1], [0, 1], [0, 0], [0.5, 1.001]),
+            "negative score": (2, [1], [0, 1], [0, 0], [-0.001, 0.5]),
             "score not a number": (2, [1], [0, 1], [0, 0], [0.5, float("nan")]),
             "negative mentee count": (-1, [1], [], [], []),
         }
