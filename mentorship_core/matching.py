@@ -19,8 +19,9 @@ Two modes:
 - ``"quality"``: the best total score, then most mentees matched (a mentee may
   stay unmatched when that frees a mentor for a better pair).
 
-Scores are floats in [0, 1]; the solver optimises them rounded to
-``1 / SCORE_SCALE`` (0.0001), so totals are exact to that precision.
+Scores are floats in [0, 1] (a rounding error beyond is clipped); the solver
+optimises them rounded to ``1 / SCORE_SCALE`` (0.0001), so totals are exact to
+that precision.
 """
 
 import numpy as np
@@ -28,6 +29,7 @@ from ortools.graph.python import min_cost_flow
 
 MODES = ("coverage", "quality")
 SCORE_SCALE = 10_000
+SCORE_TOLERANCE = 1e-9
 UNMATCHED = -1
 
 NO_ALLOWED_MENTOR = "no_allowed_mentor"
@@ -104,20 +106,49 @@ def solve_greedy(mentee_count, capacities, edge_mentee, edge_mentor, edge_score,
     usable = capacities[edge_mentor] > 0
     edge_mentee, edge_mentor = edge_mentee[usable], edge_mentor[usable]
     edge_points = _points(edge_score[usable])
+    if not edge_points.size:
+        return np.full(mentee_count, UNMATCHED, dtype=np.int64)
     if mode == "coverage":
-        mentee_degree = np.bincount(edge_mentee, minlength=mentee_count)
-        mentor_degree = np.bincount(edge_mentor, minlength=capacities.size)
-        # lexsort sorts by its last key first
-        order = np.lexsort((-edge_points, mentor_degree[edge_mentor], edge_mentee, mentee_degree[edge_mentee]))
-    else:
-        order = np.lexsort((edge_mentee, -edge_points))
+        return _greedy_by_mentee(mentee_count, capacities, edge_mentee, edge_mentor, edge_points)
+    return _greedy_by_score(mentee_count, capacities, edge_mentee, edge_mentor, edge_points)
+
+
+def _greedy_by_mentee(mentee_count, capacities, edge_mentee, edge_mentor, edge_points):
+    mentee_degree = np.bincount(edge_mentee, minlength=mentee_count)
+    mentor_degree = np.bincount(edge_mentor, minlength=capacities.size)
+    # lexsort sorts by its last key first: each mentee's edges end up together, in the order it prefers them
+    order = np.lexsort((-edge_points, mentor_degree[edge_mentor], edge_mentee, mentee_degree[edge_mentee]))
+    edge_mentee, edge_mentor = edge_mentee[order], edge_mentor[order]
+    starts = np.flatnonzero(np.diff(edge_mentee, prepend=-1))
+    ends = np.append(starts[1:], edge_mentee.size)
+    assignment = np.full(mentee_count, UNMATCHED, dtype=np.int64)
+    free_places = capacities.copy()
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        mentors = edge_mentor[start:end]
+        free = np.flatnonzero(free_places[mentors])
+        if free.size:
+            mentor = mentors[free[0]]
+            assignment[edge_mentee[start]] = mentor
+            free_places[mentor] -= 1
+    return assignment
+
+
+def _greedy_by_score(mentee_count, capacities, edge_mentee, edge_mentor, edge_points, chunk=100_000):
+    order = np.lexsort((edge_mentee, -edge_points))
     # plain lists: a Python loop over numpy scalars would be several times slower
     assignment = [UNMATCHED] * mentee_count
     free_places = capacities.tolist()
-    for mentee, mentor in zip(edge_mentee[order].tolist(), edge_mentor[order].tolist(), strict=True):
-        if assignment[mentee] == UNMATCHED and free_places[mentor]:
-            assignment[mentee] = mentor
-            free_places[mentor] -= 1
+    places_left = min(mentee_count, sum(free_places))
+    # by chunks, to stop as soon as nobody or nothing is left without listing every edge
+    for offset in range(0, order.size, chunk):
+        if not places_left:
+            break
+        part = order[offset : offset + chunk]
+        for mentee, mentor in zip(edge_mentee[part].tolist(), edge_mentor[part].tolist(), strict=True):
+            if assignment[mentee] == UNMATCHED and free_places[mentor]:
+                assignment[mentee] = mentor
+                free_places[mentor] -= 1
+                places_left -= 1
     return np.array(assignment, dtype=np.int64)
 
 
@@ -167,9 +198,10 @@ def _checked(mentee_count, capacities, edge_mentee, edge_mentor, edge_score, mod
         raise ValueError("An edge names a mentee index out of range.")
     if edge_mentor.size and (edge_mentor.min() < 0 or edge_mentor.max() >= capacities.size):
         raise ValueError("An edge names a mentor index out of range.")
-    if not np.all((edge_score >= 0) & (edge_score <= 1)):
+    # a weighted sum of criteria may come out a rounding error outside [0, 1]
+    if not np.all((edge_score >= -SCORE_TOLERANCE) & (edge_score <= 1 + SCORE_TOLERANCE)):
         raise ValueError("Scores must be numbers between 0 and 1.")
-    return capacities, edge_mentee, edge_mentor, edge_score
+    return capacities, edge_mentee, edge_mentor, np.clip(edge_score, 0, 1)
 
 
 def _points(edge_score):
@@ -185,8 +217,10 @@ def _edge_values(mentee_count, edge_mentee, edge_points, mode):
     ``"quality"`` weights the points by one more than the number of mentees and
     adds 1 per edge, so a higher total always wins and ties go to more matched
     mentees. At 10,000 mentees the largest value is about 10^8 and a total
-    about 10^12; OR-Tools multiplies costs by the number of nodes (about 10^4)
-    and keeps potentials within a few times that, far below 2^63 (9.2 * 10^18).
+    about 10^12. OR-Tools multiplies costs by the number of nodes plus one
+    (about 1.2 * 10^4 here), and its node potentials stay within a small
+    multiple of the nodes times that largest scaled cost (about 10^17), below
+    2^63 (9.2 * 10^18); beyond, it reports a bad cost range, raised here.
     """
     if mode == "coverage":
         best_points = np.zeros(mentee_count, dtype=np.int64)

@@ -25,3 +25,4 @@ from . import test_questionnaires
 from . import test_questionnaire_portal
 from . import test_monitoring
 from . import test_matching
+from . import test_matching_solver
