@@ -247,7 +247,9 @@ class MentorshipMatching(models.Model):
             )
 
     def _run(self):
-        """Read, score, solve exactly and greedily, write the proposals."""
+        """Read, score, solve exactly and greedily, write the proposals. The
+        chatter is written in the language of the user who runs it."""
+        self = self.with_context(lang=self.env.user.lang)  # noqa: PLW0642
         started = time.perf_counter()
         candidates = self._read_candidates()
         edge_mentee, edge_mentor, contributions = self._candidate_edges(candidates)

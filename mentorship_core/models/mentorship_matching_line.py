@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import formatLang
 
 UNMATCHED_REASONS = [
     ("no_allowed_mentor", "No mentor allowed by the rules"),
@@ -50,7 +51,7 @@ class MentorshipMatchingLine(models.Model):
         criteria = self.env["mentorship.matching"]._matching_criteria()
         for line in self:
             parts = [
-                f"{label} {line.breakdown[criterion]:.2f}"
+                f"{label} {formatLang(self.env, line.breakdown[criterion], digits=2)}"
                 for criterion, (_field, label) in criteria.items()
                 if (line.breakdown or {}).get(criterion)
             ]

@@ -2,6 +2,7 @@ from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import formatLang
 
 
 class MentorshipMentor(models.Model):
@@ -141,6 +142,13 @@ class MentorshipMentor(models.Model):
         if ranked is None:
             return super().name_search(name, domain, operator, limit)
         return [
-            (mentor.id, self.env._("%(mentor)s · score %(score).2f", mentor=mentor.display_name, score=score))
+            (
+                mentor.id,
+                self.env._(
+                    "%(mentor)s · score %(score)s",
+                    mentor=mentor.display_name,
+                    score=formatLang(self.env, score, digits=2),
+                ),
+            )
             for mentor, score in ranked[:limit]
         ]
