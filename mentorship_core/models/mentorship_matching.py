@@ -6,6 +6,7 @@ import numpy as np
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date, formatLang
 
 from .. import matching as engine
 from .mentorship_pair import FORMING_STATES
@@ -91,7 +92,7 @@ class MentorshipMatching(models.Model):
         required=False,
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("running", "Running"), ("done", "Done"), ("failed", "Failed")],
+        [("draft", "Draft"), ("running", "In Progress"), ("done", "Done"), ("failed", "Failed")],
         default="draft",
         required=True,
         readonly=True,
@@ -135,7 +136,7 @@ class MentorshipMatching(models.Model):
     # --- defaults and computes ------------------------------------------------
 
     def _default_name(self):
-        return self.env._("Matching of %(date)s", date=fields.Date.to_string(fields.Date.context_today(self)))
+        return self.env._("Matching of %(date)s", date=format_date(self.env, fields.Date.context_today(self)))
 
     def _default_program_ids(self):
         """A curator's own running or approved programs in the current organisation."""
@@ -292,8 +293,8 @@ class MentorshipMatching(models.Model):
                 "total score %(total)s (greedy baseline %(greedy)s).",
                 matched=matched,
                 mentees=mentee_count,
-                total=round(total, 2),
-                greedy=round(greedy_total, 2),
+                total=formatLang(self.env, total, digits=2),
+                greedy=formatLang(self.env, greedy_total, digits=2),
             )
         )
 
