@@ -71,7 +71,9 @@ class MentorshipMatchingLine(models.Model):
     # --- the curator's decisions ------------------------------------------------
 
     def _check_proposed(self):
-        decided = self.filtered(lambda line: line.state != "proposed" or not line.pair_id)
+        decided = self.filtered(
+            lambda line: line.state != "proposed" or not line.pair_id or line.pair_id.state != "matching"
+        )
         if decided:
             raise UserError(
                 self.env._(

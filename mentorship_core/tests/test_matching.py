@@ -205,6 +205,14 @@ class TestMatching(MentorshipRolesCase, TransactionCase):
         self.assertEqual(line.matching_id.accepted_count, 1)
         with self.assertRaisesRegex(UserError, "no longer open"):
             line.action_accept()
+        # a proposal whose pair the curator moved on by hand is not removed by a rejection
+        self._pupil("Pupil Moved On")
+        self._pupil_mentor("Senior Moved On")
+        moved = self._run().proposal_ids
+        moved.pair_id.with_user(self.curator).stage_id = self.stage["agreement"]
+        with self.assertRaisesRegex(UserError, "no longer open"):
+            moved._reject("Changed my mind")
+        self.assertTrue(moved.pair_id)
 
     def test_rejection_is_respected_by_the_next_run(self):
         pupil = self._pupil("Pupil Reject")
