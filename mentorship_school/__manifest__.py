@@ -26,11 +26,12 @@
         "views/mentorship_contest_views.xml",
         "views/res_config_settings_views.xml",
         "views/mentorship_organisation_summary_views.xml",
+        "views/mentorship_matching_views.xml",
         "wizards/mentorship_teacher_refresh_wizard_views.xml",
         "wizards/mentorship_school_mark_import_wizard_views.xml",
         "views/mentorship_school_menus.xml",
     ],
-    "demo": ["demo/mentorship_school_demo.xml"],
+    "demo": ["demo/mentorship_school_demo.xml", "demo/mentorship_matching_demo.xml"],
     "external_dependencies": {"python": ["chardet", "python_calamine"]},
     "installable": True,
 }

@@ -40,6 +40,9 @@ mentorship.mentee.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---
 mentorship.mentor                  rcwu/----   rcwu/rcwu   r---/----   r---/----   r---/----   r---/----   r---/----
 mentorship.mentor.category         rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.mentor.training         rcwu/----   rcwu/rcwu   r---/----   r---/----   ----/----   ----/----   ----/----
+mentorship.matching                rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.matching.line           rcw-/----   rcw-/rcw-   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.matching.progress       r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.monitoring              rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.monitoring.indicator    r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.monitoring.progress     r---/----   r---/r---   ----/----   ----/----   ----/----   ----/----   ----/----
@@ -189,6 +192,7 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
         samples["mentorship.document.template"] = cls._document_templates()
         samples["mentorship.practice"] = cls._practices()
         samples.update(cls._monitoring_samples())
+        samples.update(cls._matching_samples())
         summaries = env["mentorship.organisation.summary"]
         samples["mentorship.organisation.summary"] = {
             "staff": summaries.browse(cls.school.id),
@@ -334,6 +338,42 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
             "mentorship.monitoring.progress": {
                 key: env["mentorship.monitoring.progress"].create({"monitoring_id": campaign.id})
                 for key, campaign in campaigns.items()
+            },
+        }
+        for sample in samples.values():
+            sample["portal"] = sample["staff"]
+        return samples
+
+    @classmethod
+    def _matching_samples(cls):
+        """A matching run of each school, with a line (a mentee left unmatched) and its progress."""
+        env = cls.env
+        runs = {
+            key: env["mentorship.matching"].create(
+                {
+                    "name": f"Matching of {program.company_id.name}",
+                    "company_id": program.company_id.id,
+                    "program_ids": [Command.set(program.ids)],
+                }
+            )
+            for key, program in (("staff", cls.program_teachers), ("other", cls.program_b))
+        }
+        samples = {
+            "mentorship.matching": runs,
+            "mentorship.matching.line": {
+                key: env["mentorship.matching.line"].create(
+                    {
+                        "matching_id": run.id,
+                        "program_id": run.program_ids.id,
+                        "mentee_id": pair.mentee_ids.id,
+                        "state": "unmatched",
+                        "unmatched_reason": "no_allowed_mentor",
+                    }
+                )
+                for (key, run), pair in zip(runs.items(), (cls.staff_pair, cls.pair_b), strict=True)
+            },
+            "mentorship.matching.progress": {
+                key: env["mentorship.matching.progress"].create({"matching_id": run.id}) for key, run in runs.items()
             },
         }
         for sample in samples.values():

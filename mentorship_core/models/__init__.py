@@ -13,6 +13,7 @@ from . import mentorship_participant_mixin
 from . import mentorship_mentor_training
 from . import mentorship_mentor
 from . import mentorship_mentee
+from . import mentorship_matching_weights
 from . import mentorship_program
 from . import mentorship_pair_stage
 from . import calendar_event
@@ -44,3 +45,6 @@ from . import survey_question_answer
 from . import mentorship_monitoring
 from . import mentorship_monitoring_indicator
 from . import mentorship_monitoring_progress
+from . import mentorship_matching
+from . import mentorship_matching_line
+from . import mentorship_matching_progress

@@ -24,6 +24,12 @@ class MentorshipMentee(models.Model):
         string="Excluded Mentors",
         help="Mentors this mentee asked to replace: they are not paired again.",
     )
+    preferred_mentor_ids = fields.Many2many(
+        "mentorship.mentor",
+        "mentorship_mentee_preferred_mentor_rel",
+        string="Preferred Mentors",
+        help="Mentors the mentee asked for: matching scores them higher.",
+    )
     unpaired_reason = fields.Text(
         string="Why No Pair", tracking=True, help="Why no mentor was found yet, and what follows."
     )

@@ -2,6 +2,7 @@ from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import formatLang
 
 
 class MentorshipMentor(models.Model):
@@ -21,6 +22,16 @@ class MentorshipMentor(models.Model):
         string="Also Mentors For",
         help="Other organisations of the municipality that, by agreement, may pair their mentees with this mentor. "
         "The mentor's capacity counts all their pairs together.",
+    )
+    cleared_for_minors = fields.Boolean(
+        string="Cleared to Work with Minors",
+        tracking=True,
+        help="The mentor gave a certificate of no criminal record: matching pairs adult mentors with minor "
+        "mentees only then (a minor mentor is their peer).",
+    )
+    clearance_date = fields.Date(
+        string="Certificate of No Criminal Record Dated",
+        tracking=True,
     )
     training_ids = fields.One2many("mentorship.mentor.training", "mentor_id", string="Trainings")
     is_trained = fields.Boolean(
@@ -115,3 +126,29 @@ class MentorshipMentor(models.Model):
                     "%(mentor)s (free places: %(free)s)", mentor=mentor.display_name, free=mentor.free_capacity
                 )
         return result
+
+    @api.model
+    def name_search(self, name="", domain=None, operator="ilike", limit=100):
+        """On a pair's mentor field (its program and mentees in the context),
+        the mentors the matching rules allow, those with free places first,
+        the best scored first, each with their score; the others are left out."""
+        program_id = self.env.context.get("mentorship_matching_program_id")
+        mentee_ids = self.env.context.get("mentorship_matching_mentee_ids")
+        if not (program_id and mentee_ids) or not self.env["mentorship.matching"].has_access("create"):
+            return super().name_search(name, domain, operator, limit)
+        found = self.browse([mentor_id for mentor_id, _name in super().name_search(name, domain, operator, None)])
+        run = self.env["mentorship.matching"].new({"program_ids": [program_id]})
+        ranked = run._rank_mentors(self.env["mentorship.mentee"].browse(mentee_ids), found)
+        if ranked is None:
+            return super().name_search(name, domain, operator, limit)
+        return [
+            (
+                mentor.id,
+                self.env._(
+                    "%(mentor)s · score %(score)s",
+                    mentor=mentor.display_name,
+                    score=formatLang(self.env, score, digits=2),
+                ),
+            )
+            for mentor, score in ranked[:limit]
+        ]

@@ -95,6 +95,17 @@ class MentorshipPair(models.Model):
     next_meeting_type = fields.Selection(MEETING_TYPES, compute="_compute_next_meeting_type")
     plan_ids = fields.One2many("mentorship.plan", "pair_id", string="Personal Plans")
     plan_count = fields.Integer(compute="_compute_plan_count")
+    matching_line_id = fields.Many2one(
+        "mentorship.matching.line",
+        string="Matching Proposal",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        groups="mentorship_core.group_mentorship_curator",
+    )
+    matching_score = fields.Float(related="matching_line_id.score", string="Matching Score")
+    matching_explanation = fields.Char(related="matching_line_id.explanation", string="Why This Mentor")
+    matching_state = fields.Selection(related="matching_line_id.state", string="Proposal Status")
 
     # --- computes -----------------------------------------------------------
 
@@ -450,6 +461,17 @@ class MentorshipPair(models.Model):
             "target": "new",
             "context": {"default_pair_ids": self.ids},
         }
+
+    def action_matching_accept(self):
+        self.matching_line_id.action_accept()
+        return True
+
+    def action_matching_reject(self):
+        return self.matching_line_id.action_open_reject_wizard()
+
+    def action_matching_swap(self):
+        self.ensure_one()
+        return self.matching_line_id.action_open_swap_wizard()
 
     def action_view_meetings(self):
         action = self.env["ir.actions.act_window"]._for_xml_id("mentorship_core.mentorship_meeting_action")

@@ -11,7 +11,7 @@ class MentorshipProgram(models.Model):
 
     _name = "mentorship.program"
     _description = "Mentorship Program"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mentorship.matching.weights"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

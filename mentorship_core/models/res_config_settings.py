@@ -34,6 +34,12 @@ class ResConfigSettings(models.TransientModel):
         default=60,
         help="A latest satisfaction answer scored below this percentage needs attention.",
     )
+    mentorship_matching_background_threshold = fields.Integer(
+        string="Matching in the Background From (mentees)",
+        config_parameter="mentorship_core.matching_background_threshold",
+        default=2000,
+        help="A matching run with more unpaired mentees than this runs as a background job with its progress.",
+    )
     mentorship_satisfaction_risk_percent = fields.Integer(
         string="Satisfaction Below: At Risk (%)",
         config_parameter="mentorship_core.satisfaction_risk_percent",

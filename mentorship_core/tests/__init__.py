@@ -24,3 +24,5 @@ from . import test_pair_health
 from . import test_questionnaires
 from . import test_questionnaire_portal
 from . import test_monitoring
+from . import test_matching
+from . import test_matching_solver

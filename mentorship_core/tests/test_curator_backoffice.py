@@ -163,8 +163,10 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
         values = {
             "form_mentor_category_ids": pair.form_mentor_category_ids.ids,
             "company_id": pair.company_id.id,
+            "program_id": pair.program_id.id,
+            "mentee_ids": pair.mentee_ids.ids,
         }
-        return safe_eval(node.get("domain"), values), safe_eval(node.get("context"))
+        return safe_eval(node.get("domain"), values), safe_eval(node.get("context"), values)
 
     def test_mentor_field_offers_active_mentors_of_the_forms_categories(self):
         candidate = self._mentor("Candidate Teacher")
@@ -186,10 +188,10 @@ class TestCuratorBackoffice(MentorshipRolesCase, TransactionCase):
         self.form_teachers.mentor_category_ids = False
         domain, _context = self._mentor_domain(self.staff_pair)
         self.assertIn(self.pupil_mentor, Mentors.search(domain))
-        # and the names tell the free places
+        # and the names tell the free places and, the pair's mentees known, the matching score
         names = dict(Mentors.with_context(**context).name_search("Staff Mentor"))
         name = self.staff_mentor.partner_id.name
-        self.assertEqual(names[self.staff_mentor.id], f"{name} (free places: 3)")
+        self.assertRegex(names[self.staff_mentor.id], rf"^{name} \(free places: 3\) · score \d\.\d\d$")
         self.assertEqual(Mentors.browse(self.staff_mentor.id).display_name, name)
 
     # --- 14. landing, reading, reports ---------------------------------------

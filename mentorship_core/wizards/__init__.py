@@ -6,3 +6,5 @@ from . import mentorship_incentive_generate_wizard
 from . import mentorship_incentive_approve_wizard
 from . import mentorship_incentive_reverse_wizard
 from . import mentorship_practice_return_wizard
+from . import mentorship_matching_reject_wizard
+from . import mentorship_matching_swap_wizard

@@ -18,3 +18,5 @@ from . import mentorship_contest_entry
 from . import mentorship_contest_mark
 from . import mentorship_organisation_summary
 from . import mentorship_monitoring_indicator
+from . import mentorship_matching_weights
+from . import mentorship_matching
