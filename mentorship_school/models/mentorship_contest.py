@@ -98,6 +98,14 @@ class MentorshipContest(models.Model):
                 raise UserError(self.env._("Choose the jury of the contest first."))
             if not contest.criterion_ids:
                 raise UserError(self.env._("Set the criteria the jury marks the nominees on first."))
+            nominated_jurors = contest.jury_user_ids.filtered(lambda juror: juror.partner_id in contest._nominees())
+            if nominated_jurors:
+                raise UserError(
+                    self.env._(
+                        "%(names)s, nominated, cannot sit on the jury of the contest.",
+                        names=", ".join(nominated_jurors.mapped("name")),
+                    )
+                )
         self._move("nominating", "judging")
         for contest in self:
             # the contest makes the jury's marks: no one writes a mark for another juror
@@ -111,6 +119,13 @@ class MentorshipContest(models.Model):
                 }
             )
         return True
+
+    def _nominees(self):
+        """The people nominated: the mentors, and the pairs' mentors and mentees."""
+        entries = self.sudo().entry_ids
+        return (
+            entries.mentor_id.partner_id | entries.pair_id.mentor_id.partner_id | entries.pair_id.mentee_ids.partner_id
+        )
 
     def action_close_marking(self):
         """Close the marking once every jury member has given every mark:

@@ -101,6 +101,16 @@ class TestContest(MentorshipCase, TransactionCase):
         self.assertEqual(self.contest.state, "nominating")
         self.assertFalse(self.contest.entry_ids.mark_ids)
 
+    def test_a_nominee_does_not_judge(self):
+        self.contest.action_open_nominations()
+        self._nominate(self.mentor_a, self.school)
+        self.contest.jury_user_ids |= mail_new_test_user(
+            self.env, login="nominee", name="Mentor A", partner_id=self.mentor_a.partner_id.id, groups="base.group_user"
+        )
+        with self.assertRefused("Mentor A, nominated, cannot sit on the jury", UserError):
+            self.contest.action_start_judging()
+        self.assertEqual(self.contest.state, "nominating")
+
     def test_criteria_and_jury_fixed_once_judging_started(self):
         self.contest.action_open_nominations()
         self._nominate(self.mentor_a, self.school)
