@@ -29,5 +29,6 @@
         "views/mentorship_monitoring_views.xml",
         "data/mentorship_dashboards.xml",
     ],
+    "demo": ["demo/mentorship_reports_demo.xml"],
     "installable": True,
 }

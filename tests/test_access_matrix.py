@@ -31,8 +31,9 @@ MATRIX = """
 model                              curator     coordinator staff       hr_officer  p_mentee    p_mentor    parent
 mentorship.consent                 rcwu/----   rcwu/rcwu   ----/----   ----/----   r---/----   ----/----   r---/----
 mentorship.contest                 r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.contest.criterion       r---/r---   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.contest.entry           rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
-mentorship.contest.mark            ----/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
+mentorship.contest.mark            ----/----   r-w-/r-w-   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.document.template       rcwu/----   rcwu/rcwu   ----/----   ----/----   ----/----   ----/----   ----/----
 mentorship.form                    rcwu/rcwu   rcwu/rcwu   r---/r---   r---/r---   ----/----   ----/----   ----/----
 mentorship.mentee                  rcwu/----   rcwu/rcwu   r---/----   ----/----   r---/----   r---/----   r---/----
@@ -238,7 +239,9 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
                 }
             )
         )
-        contest = env["mentorship.contest"].create({"name": "Best Mentor (access test)"})
+        contest = env["mentorship.contest"].create(
+            {"name": "Best Mentor (access test)", "criterion_ids": [Command.create({"name": "Results"})]}
+        )
         contest.action_open_nominations()
         entries = cls._by_pair(
             lambda pair: env["mentorship.contest.entry"].create(
@@ -247,12 +250,6 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
         )
         contest.jury_user_ids = cls.users["coordinator"]
         contest.action_start_judging()
-        marks = {
-            key: env["mentorship.contest.mark"].create(
-                {"entry_id": entry.id, "jury_user_id": cls.users["coordinator"].id, "score": 8}
-            )
-            for key, entry in entries.items()
-        }
         return {
             "mentorship.school.mark": cls._by_pair(
                 lambda pair: pupil_record(
@@ -279,8 +276,9 @@ class TestAccessMatrix(MentorshipRolesCase, TransactionCase):
                 key: mark_import.progress_ids for key, mark_import in imports.items()
             },
             "mentorship.contest": {"staff": contest, "portal": contest, "other": contest},
+            "mentorship.contest.criterion": dict.fromkeys(("staff", "portal", "other"), contest.criterion_ids),
             "mentorship.contest.entry": entries,
-            "mentorship.contest.mark": marks,
+            "mentorship.contest.mark": {key: entry.mark_ids for key, entry in entries.items()},
         }
 
     @classmethod

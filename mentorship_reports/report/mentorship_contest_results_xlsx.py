@@ -11,7 +11,8 @@ MARK = "mentorship.contest.mark"
 class MentorshipContestResultsXlsx(models.AbstractModel):
     """The results of the selected contests: a sheet of nominees with their
     average score, place and win, and a sheet of the jury marks when the
-    user may read some (a jury member their own, a coordinator all).
+    user may read some (a jury member their own, a coordinator all once
+    the marking is closed).
     Both list only what the user may read: a school's curator sees the
     school's nominees, placed among themselves."""
 
@@ -69,8 +70,8 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
             return
         marks = Mark.search_read(
             [("entry_id.contest_id", "in", contests.ids)],
-            ["entry_id", "jury_user_id", "score", "comment"],
-            order="entry_id, jury_user_id",
+            ["entry_id", "jury_user_id", "criterion_id", "score", "comment"],
+            order="entry_id, jury_user_id, criterion_sequence, criterion_id",
         )
         if not marks:
             return
@@ -80,6 +81,7 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
             self._field_column(ENTRY, "contest_id", 30),
             Column(self.env._("Nominee"), 40),
             self._field_column(MARK, "jury_user_id", 28),
+            self._field_column(MARK, "criterion_id", 36),
             self._field_column(MARK, "score", 10, "decimal"),
             self._field_column(MARK, "comment", 50),
         ]
@@ -88,6 +90,7 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
                 contest_names[mark["entry_id"][0]],
                 mark["entry_id"][1],
                 mark["jury_user_id"][1],
+                mark["criterion_id"][1],
                 mark["score"],
                 mark["comment"],
             )

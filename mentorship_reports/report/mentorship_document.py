@@ -49,6 +49,9 @@ class MentorshipDocument(models.AbstractModel):
 
     @api.model
     def _organisation_values(self, company):
+        # the header of the organisation that issues the document, e.g. the department holding a
+        # contest, is printed also by the users of its schools, who may not read the department
+        company = company.sudo()
         director = self._director_name(company)
         title = company.mentorship_director_title or self.env._("Director")
         return {

@@ -177,8 +177,20 @@ class TestDocuments(DocumentCase, TransactionCase):
         self.assertIn("25 мая 2026 г.", text)
 
     def test_contest_winners_certificates(self):
+        """A municipal contest's certificates carry the organiser's header and
+        head, whether the coordinator or the winner's school prints them."""
+        self.department.write(
+            {"mentorship_director_name": "Белова Марина Сергеевна", "mentorship_director_title": "Начальник управления"}
+        )
         contest = self.env["mentorship.contest"].create(
-            {"name": "Наставник года", "nomination": "mentor_of_year", "school_year": "2025/2026"}
+            {
+                "name": "Наставник года",
+                "nomination": "mentor_of_year",
+                "school_year": "2025/2026",
+                "company_id": self.department.id,
+                "jury_user_ids": [Command.set(self.coordinator.ids)],
+                "criterion_ids": [Command.create({"name": "Результаты", "max_score": 10})],
+            }
         )
         contest.action_open_nominations()
         with self.assertRaisesRegex(UserError, "has no winners yet"):
@@ -186,15 +198,25 @@ class TestDocuments(DocumentCase, TransactionCase):
         entry = self.env["mentorship.contest.entry"].create(
             {"contest_id": contest.id, "mentor_id": self.staff_mentor.id, "company_id": self.school.id}
         )
-        contest.jury_user_ids = self.coordinator
         contest.action_start_judging()
-        self.env["mentorship.contest.mark"].with_user(self.coordinator).create(
-            {"entry_id": entry.id, "jury_user_id": self.coordinator.id, "score": 9}
-        )
+        entry.mark_ids.with_user(self.coordinator).score = 9
+        contest.action_close_marking()
         contest.action_close()
-        text = self._pdf_text(self._print("coordinator", contest, "contest_certificates"))
-        self.assertIn("Test Staff Mentor", text)
-        self.assertIn("является победителем конкурса «Наставник года» в номинации «Mentor of the Year» 2025/2026", text)
+        for role in ("coordinator", "curator"):
+            with self.subTest(role=role):
+                text = self._pdf_text(self._print(role, contest, "contest_certificates"))
+                self.assertIn("Test Staff Mentor", text)
+                self.assertIn(
+                    "является победителем конкурса «Наставник года» в номинации «Mentor of the Year» 2025/2026", text
+                )
+                self.assertIn("Test Education Department", text)
+                self.assertIn("Начальник управления", text)
+                self.assertIn("Белова М. С.", text)
+                self.assertNotIn(self.school.name, text)
+                self.assertNotIn("Максимова", text)
+                odt = self._odt_text(self._print(role, contest, "contest_certificates", output_format="odt"))
+                self.assertIn("Test Education Department", odt)
+                self.assertIn("Белова М. С.", odt)
 
     def test_thank_you_letter_to_the_partner(self):
         plant = self.env["res.partner"].create({"name": "АО «Завод»", "is_company": True})

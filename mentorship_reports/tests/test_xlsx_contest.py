@@ -1,6 +1,8 @@
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.mentorship_school.tests.common import give_marks
+
 from .xlsx_common import XlsxReportCase
 
 
@@ -17,6 +19,7 @@ class TestXlsxContest(XlsxReportCase, TransactionCase):
                 "name": "Mentor of the Year 2026",
                 "nomination": "mentor_of_year",
                 "jury_user_ids": [Command.set([cls.coordinator.id, cls.users["curator_b"].id])],
+                "criterion_ids": [Command.create({"name": "Results", "max_score": 10})],
             }
         )
         cls.contest.action_open_nominations()
@@ -33,9 +36,9 @@ class TestXlsxContest(XlsxReportCase, TransactionCase):
         cls.contest.action_start_judging()
         for entry, scores in ((cls.entry_staff, (8, 9)), (cls.entry_pupil, (7, 7)), (cls.entry_b, (9, 8))):
             for jury, score in zip((cls.coordinator, cls.users["curator_b"]), scores, strict=True):
-                cls.env["mentorship.contest.mark"].create(
-                    {"entry_id": entry.id, "jury_user_id": jury.id, "score": score, "comment": f"{score} of 10"}
-                )
+                give_marks(entry, jury, score)
+                entry.mark_ids.filtered(lambda mark, jury=jury: mark.jury_user_id == jury).comment = f"{score} of 10"
+        cls.contest.action_close_marking()
         cls.contest.action_close()
 
     def test_coordinator_sees_all_nominees_and_marks(self):
@@ -59,9 +62,10 @@ class TestXlsxContest(XlsxReportCase, TransactionCase):
         self.assertEqual(self._rows(nominees)[0][:2], ("Mentor of the Year 2026", "Mentor of the Year"))
         self.assertEqual(nominees["E6"].number_format, "0.00")
         marks = workbook["Jury Marks"]
-        self.assertEqual(self._header(marks), ["Contest", "Nominee", "Jury Member", "Score", "Comment"])
+        self.assertEqual(self._header(marks), ["Contest", "Nominee", "Jury Member", "Criterion", "Mark", "Comment"])
         self.assertEqual(len(self._rows(marks)), 6)
-        self.assertEqual(marks["D6"].number_format, "0.00")
+        self.assertEqual(self._rows(marks)[0][3:], ("Results", 8.0, "8 of 10"))
+        self.assertEqual(marks["E6"].number_format, "0.00")
 
     def test_school_curator_sees_own_nominees_and_no_marks(self):
         """School A's curator is not on the jury: neither school B's nominee

@@ -14,6 +14,7 @@ from . import mentorship_mentee
 from . import mentorship_partnership_agreement
 from . import mentorship_mentor
 from . import mentorship_contest
+from . import mentorship_contest_criterion
 from . import mentorship_contest_entry
 from . import mentorship_contest_mark
 from . import mentorship_organisation_summary

@@ -26,3 +26,12 @@ def import_marks(case, env, content, filename="marks.csv"):
     mark_import = upload_marks(env, content, filename)
     run_job(case, mark_import)
     return mark_import
+
+
+def give_marks(entry, juror, *scores):
+    """``juror`` gives ``entry`` the ``scores``, one per criterion in order,
+    as on the jury's screen: writing the marks the contest made for them."""
+    env = entry.env(user=juror, context=dict(entry.env.context, allowed_company_ids=juror.company_ids.ids))
+    marks = env["mentorship.contest.mark"].search([("entry_id", "=", entry.id)])
+    for mark, score in zip(marks, scores, strict=True):
+        mark.score = score
