@@ -1,3 +1,6 @@
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, models
 from odoo.exceptions import UserError
 
@@ -37,13 +40,17 @@ class ReportOrderIncentives(models.AbstractModel):
     def _document_values(self, records, data):
         show_amounts = self.env.user.has_group(HR_GROUP)
         payments = records.filtered(lambda incentive: incentive.category == "payment")
-        periods = sorted({incentive.period_name for incentive in records if incentive.period_name})
+        total = format_amount_ru(sum(payments.mapped("amount"))) if show_amounts and payments else ""
+        months = sorted({incentive.date_from + relativedelta(day=1) for incentive in records})
         return {
             "doc": {
                 **self._number_and_date(data, records[:1].order_number, records[:1].order_date),
-                "period": ", ".join(periods),
+                # «за октябрь 2025 г.»: the month in the middle of a sentence
+                "period": ", ".join(format_date(month, "LLLL y 'г.'", locale="ru") for month in months),
                 "count": str(len(records)),
-                "total": format_amount_ru(sum(payments.mapped("amount"))) if show_amounts and payments else "",
+                "total": total,
+                # the last row of the appendix: the sum of its amounts, or a dash as in its rows
+                "total_cell": total or "—",
                 "incentives": [
                     {
                         "index": str(index),
