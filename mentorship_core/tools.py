@@ -72,6 +72,14 @@ def format_month(env, value):
     return name[:1].upper() + name[1:]
 
 
+def format_month_ru(value):
+    """«октябрь 2026 г.»: a month in the middle of a Russian sentence («за
+    октябрь 2026 г.»)."""
+    if not value:
+        return ""
+    return f"{format_date(value, 'LLLL y', locale='ru')} г."
+
+
 def format_amount_ru(value):
     """«14 950,00»: a sum as a Russian document writes it, whatever the
     user's language (a non-breaking space between thousands)."""

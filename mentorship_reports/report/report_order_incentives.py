@@ -1,10 +1,9 @@
-from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from odoo.addons.mentorship_core.tools import format_amount_ru
+from odoo.addons.mentorship_core.tools import format_amount_ru, format_month_ru
 
 HR_GROUP = "mentorship_core.group_mentorship_hr_officer"
 
@@ -45,8 +44,7 @@ class ReportOrderIncentives(models.AbstractModel):
         return {
             "doc": {
                 **self._number_and_date(data, records[:1].order_number, records[:1].order_date),
-                # «за октябрь 2025 г.»: the month in the middle of a sentence
-                "period": ", ".join(format_date(month, "LLLL y 'г.'", locale="ru") for month in months),
+                "period": ", ".join(format_month_ru(month) for month in months),
                 "count": str(len(records)),
                 "total": total,
                 # the last row of the appendix: the sum of its amounts, or a dash as in its rows
