@@ -49,7 +49,8 @@ class Chromium:
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--remote-debugging-port=9223",
+                # a free port, so that several screenshots may be taken at once
+                "--remote-debugging-port=0",
                 f"--user-data-dir={self.profile}",
                 f"--window-size={width},{height}",
                 "about:blank",
@@ -60,15 +61,17 @@ class Chromium:
         self.ws = websocket.create_connection(self._page_ws_url(), timeout=60)
         self.next_id = 0
 
-    @staticmethod
-    def _page_ws_url():
-        for _attempt in range(50):
+    def _page_ws_url(self):
+        port_file = f"{self.profile}/DevToolsActivePort"
+        for _attempt in range(100):
             try:
-                with urllib.request.urlopen("http://127.0.0.1:9223/json", timeout=5) as response:
+                with open(port_file, encoding="ascii") as lines:
+                    port = int(lines.readline())
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json", timeout=5) as response:
                     pages = [t for t in json.load(response) if t["type"] == "page"]
                 if pages:
                     return pages[0]["webSocketDebuggerUrl"]
-            except OSError:
+            except (OSError, ValueError):
                 pass
             time.sleep(0.2)
         raise SystemExit("Chromium did not start")

@@ -2,6 +2,7 @@ from . import res_partner
 from . import res_config_settings
 from . import res_groups
 from . import res_users
+from . import ir_http
 from . import mentorship_tag
 from . import mentorship_mentor_category
 from . import mentorship_mentee_category

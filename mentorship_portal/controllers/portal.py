@@ -51,13 +51,18 @@ class MentorshipPortal(CustomerPortal):
         own partner only."""
         return request.env.user.partner_id.sudo().mentorship_ward_ids.ids
 
+    def _mentorship_forbidden(self):
+        """The refusal, with a reason in the user's language: the 403 page
+        shows it as its error message (werkzeug's own is English)."""
+        return Forbidden(request.env._("You have no access to this page of the mentorship."))
+
     def _mentorship_check_access(self, model_name, record_id, access_token=None):
         try:
             return self._document_check_access(model_name, record_id, access_token=access_token)
         except MissingError as error:
             raise NotFound() from error
         except AccessError as error:
-            raise Forbidden() from error
+            raise self._mentorship_forbidden() from error
 
     def _mentorship_pair(self, pair_id, access_token=None, roles=None):
         """The pair (sudo) and the user's role in it; with ``roles``, refuse
@@ -65,7 +70,7 @@ class MentorshipPortal(CustomerPortal):
         pair_sudo = self._mentorship_check_access("mentorship.pair", pair_id, access_token)
         role = pair_sudo._portal_role(request.env.user.partner_id)
         if roles and role not in roles:
-            raise Forbidden()
+            raise self._mentorship_forbidden()
         return pair_sudo, role
 
     def _mentorship_meeting(self, meeting_id, roles=None):
@@ -459,7 +464,7 @@ class MentorshipPortal(CustomerPortal):
         try:
             mentee_sudo._portal_portfolio_remove(attachment_sudo)
         except AccessError as error:
-            raise Forbidden() from error
+            raise self._mentorship_forbidden() from error
         return self._mentorship_redirect(
             "/my/mentorship/portfolio", message=request.env._("The file is removed from your portfolio.")
         )
@@ -534,7 +539,7 @@ class MentorshipPortal(CustomerPortal):
         or the parent who signed for a minor. Running pairs stop."""
         consent_sudo = self._mentorship_check_access("mentorship.consent", consent_id)
         if not consent_sudo._portal_may_revoke(request.env.user.partner_id):
-            raise Forbidden()
+            raise self._mentorship_forbidden()
         if consent_sudo.state != "valid":
             return self._mentorship_redirect(
                 "/my/mentorship/consents", error=request.env._("This consent is not in force.")

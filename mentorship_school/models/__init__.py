@@ -1,5 +1,6 @@
 from . import res_partner
 from . import res_config_settings
+from . import res_users
 from . import mentorship_school_pupil_record_mixin
 from . import mentorship_school_subject
 from . import hr_employee

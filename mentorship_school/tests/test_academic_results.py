@@ -7,6 +7,7 @@ from unittest.mock import patch
 
 import psycopg2
 import xlsxwriter
+from python_calamine import CalamineWorkbook
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
@@ -185,6 +186,29 @@ class TestAcademicResults(MentorshipCase, TransactionCase):
         self.assertEqual(
             sorted(self._marks_of(pupil).mapped("average")), [4.0, 4.25], "the Q1 mark is updated, not doubled"
         )
+
+    def test_the_template_imports_with_its_russian_headers(self):
+        """The template offered in the wizard has the Russian headers of a
+        school information system's marks file, and imports as it is."""
+        with file_open("mentorship_school/static/import/mentorship_school_marks_template.xlsx", "rb") as template:
+            content = template.read()
+        header = next(CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).iter_rows())
+        self.assertEqual(header, ["Код ученика", "Период", "Предмет", "Средний балл"])
+        # the template's example pupil has a code of the demo school: that pupil, or one made for the test
+        Partner = self.env["res.partner"]
+        pupil = Partner.search([("mentorship_pupil_code", "=", "55-0001")]) or Partner.create(
+            {"name": "Template Pupil", "mentorship_pupil_code": "55-0001"}
+        )
+        # the period of the template's example row (the demo data may have it already)
+        Period = self.env["mentorship.school.period"]
+        if not Period.search_count([("name", "=", "1 четверть 2026/2027")]):
+            Period.create(
+                {"name": "1 четверть 2026/2027", "date_start": date(2026, 9, 1), "date_end": date(2026, 10, 31)}
+            )
+        self.maths.name = "Математика"
+        mark_import = self._import(content, filename="marks.xlsx")
+        self.assertEqual((mark_import.state, mark_import.rows_created), ("done", 1), mark_import.result)
+        self.assertEqual(self._marks_of(pupil).mapped("average"), [4.25])
 
     def test_import_refuses_a_file_without_the_columns(self):
         for content, filename, reason in [
