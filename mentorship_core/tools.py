@@ -9,6 +9,22 @@ from pytrovich.enums import Case, NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
 
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date as odoo_format_date
+
+MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
 
 
 def check_not_blank(records, field_names):
@@ -45,6 +61,23 @@ def format_date_ru(value):
     if not value:
         return ""
     return f"{format_date(value, 'd MMMM y', locale='ru')} г."
+
+
+def format_month(env, value):
+    """«Октябрь 2026»: the month of a date as a title names it, in the
+    language of ``env``."""
+    if not value:
+        return ""
+    name = odoo_format_date(env, value, date_format="LLLL yyyy")
+    return name[:1].upper() + name[1:]
+
+
+def format_month_ru(value):
+    """«октябрь 2026 г.»: a month in the middle of a Russian sentence («за
+    октябрь 2026 г.»)."""
+    if not value:
+        return ""
+    return f"{format_date(value, 'LLLL y', locale='ru')} г."
 
 
 def format_amount_ru(value):

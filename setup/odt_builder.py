@@ -108,7 +108,11 @@ CELL_STYLE = (
     'fo:border="0.5pt solid #000000" fo:padding="0.08cm" style:vertical-align="top"/></style:style>'
     '<style:style style:name="Blank" style:family="table-cell"><style:table-cell-properties '
     'fo:border="none" fo:padding="0.05cm"/></style:style>'
+    # a row is never split across two pages: it moves whole to the next one
+    '<style:style style:name="Row" style:family="table-row"><style:table-row-properties '
+    'fo:keep-together="always"/></style:style>'
 )
+ROW = '<table:table-row table:style-name="Row">'
 
 
 class Template:
@@ -154,13 +158,15 @@ class Template:
     def page_break(self):
         return '<text:p text:style-name="PageBreak"/>'
 
-    def table(self, columns, row_expr=None, rows=(), header=True, borders=True, sections=None):
+    def table(self, columns, row_expr=None, rows=(), header=True, borders=True, sections=None, footer=None):
         """A table of ``columns`` — (title, width in cm, cell text, cell
         style) — with a header row repeated on every page and a data row
         repeated for ``row_expr``. ``sections`` is (condition, text): a row
         spanning the table, printed instead of the data row when the
         condition holds (the section headings of a plan). Fixed ``rows``
-        (lists of texts) make a layout table without borders."""
+        (lists of texts) make a layout table without borders; ``footer``
+        (texts and styles, one per column) is a last row, such as a total.
+        No row is split across two pages."""
         name = f"T{len(self.table_styles) + 1}"
         width = sum(column[1] for column in columns)
         styles = [
@@ -180,11 +186,11 @@ class Template:
         self.table_styles.extend(styles)
         cell_style = "Cell" if borders else "Blank"
         if header:
-            xml.append("<table:table-header-rows><table:table-row>")
+            xml.append(f"<table:table-header-rows>{ROW}")
             xml.extend(self._cell(column[0], "CellHead", cell_style) for column in columns)
             xml.append("</table:table-row></table:table-header-rows>")
         for row in rows:
-            xml.append("<table:table-row>")
+            xml.append(ROW)
             xml.extend(self._cell(text, style, cell_style) for text, style in row)
             xml.append("</table:table-row>")
         if row_expr:
@@ -195,7 +201,7 @@ class Template:
                 xml.append(self._spanning_row(columns, self.p(text, "CellSection"), cell_style))
                 xml.append(self._spanning_row(columns, self._instruction("/if"), cell_style))
                 xml.append(self._spanning_row(columns, self._instruction(f'if="not ({condition})"'), cell_style))
-            xml.append("<table:table-row>")
+            xml.append(ROW)
             xml.extend(
                 self._cell(column[2], column[3] if len(column) > 3 else "Cell", cell_style) for column in columns
             )
@@ -203,6 +209,10 @@ class Template:
             if sections:
                 xml.append(self._spanning_row(columns, self._instruction("/if"), cell_style))
             xml.append(self._spanning_row(columns, self._instruction("/for"), cell_style))
+        if footer:
+            xml.append(ROW)
+            xml.extend(self._cell(text, style, cell_style) for text, style in footer)
+            xml.append("</table:table-row>")
         xml.append("</table:table>")
         return "".join(xml)
 
@@ -217,7 +227,7 @@ class Template:
     def _spanning_row(columns, content, cell_style):
         covered = "<table:covered-table-cell/>" * (len(columns) - 1)
         return (
-            f'<table:table-row><table:table-cell table:style-name="{cell_style}" '
+            f'{ROW}<table:table-cell table:style-name="{cell_style}" '
             f'table:number-columns-spanned="{len(columns)}" office:value-type="string">{content}'
             f"</table:table-cell>{covered}</table:table-row>"
         )

@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
-from ..tools import check_not_blank
+from ..tools import check_not_blank, format_month
 from .mentorship_incentive_rule import AWARD_KINDS, HR_GROUP, INCENTIVE_KINDS, PAYMENT_KINDS
 
 _lt = LazyTranslate(__name__)
@@ -102,16 +102,20 @@ class MentorshipIncentive(models.Model):
     order_date = fields.Date(tracking=True, copy=False)
     # the evidence, written by the generation from the rules
     rule_id = fields.Many2one("mentorship.incentive.rule", index="btree_not_null", readonly=True, ondelete="restrict")
+    # the generation writes the evidence of its accruals; an incentive made by hand reads it from its pairs
     meeting_ids = fields.Many2many(
         "calendar.event",
         "mentorship_incentive_meeting_rel",
         "incentive_id",
         "event_id",
         string="Held Meetings",
-        readonly=True,
+        compute="_compute_pair_evidence",
+        store=True,
     )
-    held_meeting_count = fields.Integer(string="Held Meetings in the Period", readonly=True)
-    mentee_count = fields.Integer(string="Number of Mentees", readonly=True)
+    held_meeting_count = fields.Integer(
+        string="Held Meetings in the Period", compute="_compute_pair_evidence", store=True
+    )
+    mentee_count = fields.Integer(string="Number of Mentees", compute="_compute_pair_evidence", store=True)
     plan_progress = fields.Float(string="Plan Progress (%)", readonly=True)
     satisfaction = fields.Float(string="Satisfaction (%)", readonly=True)
     wage = fields.Monetary(readonly=True, groups=HR_GROUP, help="The wage of the employee the percentage was taken of.")
@@ -197,9 +201,36 @@ class MentorshipIncentive(models.Model):
     @api.depends("date_from")
     def _compute_period_name(self):
         for incentive in self:
-            incentive.period_name = incentive.date_from and format_date(
-                self.env, incentive.date_from, date_format="LLLL yyyy"
-            )
+            incentive.period_name = format_month(self.env, incentive.date_from)
+
+    @api.depends("pair_ids", "date_from", "date_to", "rule_id")
+    def _compute_pair_evidence(self):
+        """The meetings of the pairs held in the period (confirmed by both
+        sides) and their mentees, for an incentive made by hand, such as a
+        thank-you letter; the generation's own evidence is kept as it wrote it."""
+        for incentive in self:
+            if incentive.rule_id:
+                incentive.meeting_ids = incentive.meeting_ids
+                incentive.held_meeting_count = incentive.held_meeting_count
+                incentive.mentee_count = incentive.mentee_count
+                continue
+            pairs = incentive.pair_ids._origin.sudo()
+            meetings = self.env["calendar.event"]
+            if pairs and incentive.date_from and incentive.date_to:
+                start, stop = self.env["mentorship.incentive.generation"]._utc_bounds(
+                    incentive.date_from, incentive.date_to
+                )
+                meetings = meetings.sudo().search(
+                    [
+                        ("mentorship_pair_id", "in", pairs.ids),
+                        ("mentorship_is_held", "=", True),
+                        ("start", ">=", start),
+                        ("start", "<", stop),
+                    ]
+                )
+            incentive.meeting_ids = meetings
+            incentive.held_meeting_count = len(meetings)
+            incentive.mentee_count = len(pairs.mentee_ids)
 
     @api.depends("document_ids.is_provided")
     def _compute_documents_complete(self):
@@ -436,8 +467,17 @@ class MentorshipIncentive(models.Model):
         """Every step writes as the system, after checking who moves it."""
         self.sudo().write({"state": state, **values})
 
+    def _track_finalize(self):
+        """The chatter tracks the changes in the language of the user who
+        made them, whatever the language of the program that called the
+        step (the loader of the demo data, a script)."""
+        return super(MentorshipIncentive, self.with_context(lang=self.env.user.lang))._track_finalize()
+
     def action_propose(self):
+        """Propose the drafts, one or a whole selection of the list: each
+        must be a draft the curator may change."""
         self._check_group(CURATOR_GROUP, self.env._("propose an incentive"))
+        self.check_access("write")
         self._check_state(("draft",), self.env._("proposed"))
         self._set_state("proposed", proposed_by_id=self.env.uid)
         return True
@@ -506,7 +546,8 @@ class MentorshipIncentive(models.Model):
         self._check_not_own()
         if self.reversal_ids:
             raise UserError(self.env._("%(incentive)s is already reversed.", incentive=self.display_name))
-        original = self.sudo()
+        # the reversal's name and the message in the language of the HR officer who reverses
+        original = self.sudo().with_context(lang=self.env.user.lang)
         reversal = original.copy(
             {
                 "amount": -original.amount,
@@ -523,7 +564,7 @@ class MentorshipIncentive(models.Model):
             }
         )
         original.message_post(
-            body=self.env._("Reversed by %(reversal)s: %(reason)s", reversal=reversal.display_name, reason=reason)
+            body=original.env._("Reversed by %(reversal)s: %(reason)s", reversal=reversal.display_name, reason=reason)
         )
         return reversal.with_env(self.env)
 

@@ -1,9 +1,11 @@
 import csv
 import io
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_amount, format_datetime
+from odoo.tools import format_amount, format_date, format_datetime
 
 CSV_DELIMITER = ";"
 
@@ -115,7 +117,7 @@ class MentorshipIncentiveBatch(models.Model):
             raise UserError(self.env._("The batch has no payments to export: collect the approved payments first."))
         self.line_ids._check_not_own()
         self.line_ids._set_state("exported")
-        # the files are written in the language of the user who exports them
+        # the files and the chatter are written in the language of the user who exports them
         in_user_lang = self.with_context(lang=self.env.user.lang)
         files = {
             "xlsx_file_id": self._attach(f"{self.name}.xlsx", in_user_lang._xlsx_content()),
@@ -124,8 +126,8 @@ class MentorshipIncentiveBatch(models.Model):
         self.sudo().write(
             {"state": "exported", "exported_by_id": self.env.uid, "exported_date": fields.Datetime.now(), **files}
         )
-        self.message_post(
-            body=self.env._(
+        in_user_lang.message_post(
+            body=in_user_lang.env._(
                 "Exported %(count)s payment(s), %(total)s in all.",
                 count=self.line_count,
                 total=format_amount(self.env, self.amount_total, self.currency_id),
@@ -148,6 +150,26 @@ class MentorshipIncentiveBatch(models.Model):
             .sudo()
             .create({"name": name, "raw": content, "res_model": self._name, "res_id": self.id})
             .id
+        )
+
+    def _track_finalize(self):
+        """The chatter in the language of the HR officer who exported, as
+        for the payments of the batch."""
+        return super(MentorshipIncentiveBatch, self.with_context(lang=self.env.user.lang))._track_finalize()
+
+    def _export_title(self):
+        """«Incentive payments to mentors for October 2026, batch …»: the
+        period is named by its month when it is one."""
+        self.ensure_one()
+        if self.date_from == self.date_from + relativedelta(day=1) and self.date_to == self.date_from + relativedelta(
+            day=31
+        ):
+            # in the middle of a sentence: «за октябрь 2026»
+            period = format_date(self.env, self.date_from, date_format="LLLL yyyy")
+        else:
+            period = f"{format_date(self.env, self.date_from)} – {format_date(self.env, self.date_to)}"
+        return self.env._(
+            "Incentive payments to mentors for %(period)s, payroll batch %(batch)s", period=period, batch=self.name
         )
 
     def _export_header(self):

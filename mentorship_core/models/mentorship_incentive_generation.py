@@ -64,8 +64,9 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
     @api.model
     def _generate(self, company, date_from, date_to):
         """Create, update and delete the drafts of ``company`` for the period;
-        returns the incentives created and updated, the counts of the deleted
-        and untouched ones, and the reasons of each pair that earned nothing
+        returns the incentives created and updated, the counts of the drafts
+        left unchanged, of the deleted drafts and of the untouched incentives
+        (proposed and further), and the reasons of each pair that earned nothing
         (``unpaid``: pair id → reasons). Texts are written in the language of
         the user who generates."""
         self._check_may_generate(company, date_from)
@@ -495,10 +496,17 @@ class MentorshipIncentiveGeneration(models.AbstractModel):
             if key not in accruals and incentive.state == "draft":
                 obsolete |= incentive
         untouched = len([1 for incentive in existing.values() if incentive.state != "draft"])
+        unchanged = len([1 for incentive in existing.values() if incentive.state == "draft"]) - len(updated | obsolete)
         created = self._insert_drafts(to_create)
         deleted = len(obsolete)
         obsolete.unlink()
-        return {"created": created, "updated": updated, "deleted": deleted, "untouched": untouched}
+        return {
+            "created": created,
+            "updated": updated,
+            "unchanged": unchanged,
+            "deleted": deleted,
+            "untouched": untouched,
+        }
 
     @api.model
     def _insert_drafts(self, values_list):

@@ -83,7 +83,7 @@ class TestEvidenceDates(IncentiveCase, TransactionCase):
         self._meeting(self.pupil_pair, datetime(2025, 10, 7, 15))
         self._meeting(self.staff_pair, datetime(2025, 10, 8, 15), mentee=False)
         wizard = self._as("curator", "mentorship.incentive.generate.wizard").create(
-            {"company_id": self.school.id, "month": date(2025, 10, 17)}
+            {"company_id": self.school.id, "month_number": "10", "year": 2025}
         )
         wizard.action_generate()
         self.assertEqual(wizard.created_count, 0)
@@ -130,7 +130,7 @@ class TestEvidenceDates(IncentiveCase, TransactionCase):
                 self._generate(january)
             self.assertFalse(self._incentives(january))
             wizard = self._as("hr_officer", "mentorship.incentive.generate.wizard").create(
-                {"company_id": self.school.id, "month": date(2026, 1, 5)}
+                {"company_id": self.school.id, "month_number": "1", "year": 2026}
             )
             with self.assertRefused("has not begun yet", UserError):
                 wizard.action_generate()

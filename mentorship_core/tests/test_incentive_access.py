@@ -110,7 +110,7 @@ class TestIncentiveAccess(IncentiveCase, TransactionCase):
             self._as("hr_officer", "mentorship.incentive").browse(self.incentive_b.id).action_cancel()
         with self.assertRefused("Only the curators and HR officers of Test School No. 1", AccessError):
             self._as("curator_b", "mentorship.incentive.generate.wizard").create(
-                {"company_id": self.school.id, "month": OCTOBER[0]}
+                {"company_id": self.school.id, "month_number": "10", "year": 2025}
             ).action_generate()
 
     def test_batches_for_hr_officers_only(self):

@@ -14,6 +14,7 @@ from odoo.tools import mute_logger
 from .common_incentive import NOVEMBER, OCTOBER, IncentiveCase
 
 HEADER = ["Personnel Number", "Full Name", "Accrual Code", "Amount", "Period", "Basis"]
+XLSX_HEADER_ROW = 5  # openpyxl counts from 1: the organisation, the title, the date of export, a blank row
 
 
 @tagged("post_install", "-at_install")
@@ -44,9 +45,14 @@ class TestIncentiveBatch(IncentiveCase, TransactionCase):
             ["00-0042", "Staff Mentor", "STIM-02", 2750.0, "10.2025", basis],
         ]
 
+    def _xlsx_sheet(self, batch):
+        return openpyxl.load_workbook(io.BytesIO(batch.xlsx_file_id.raw)).active
+
     def _xlsx_rows(self, batch):
-        workbook = openpyxl.load_workbook(io.BytesIO(batch.xlsx_file_id.raw))
-        return [list(row) for row in workbook.active.iter_rows(values_only=True)]
+        """The table of the file: its header and its payments, without the
+        title above it and the total below it."""
+        rows = [list(row) for row in self._xlsx_sheet(batch).iter_rows(min_row=XLSX_HEADER_ROW, values_only=True)]
+        return rows[:-1]
 
     def _csv_rows(self, batch):
         text = batch.csv_file_id.raw.decode("utf-8-sig")
@@ -69,6 +75,23 @@ class TestIncentiveBatch(IncentiveCase, TransactionCase):
         self.assertEqual(message.attachment_ids, batch.xlsx_file_id | batch.csv_file_id)
         self.assertIn("Exported 2 payment(s)", message.body)
         self.assertEqual(batch.action_download_csv()["url"], f"/web/content/{batch.csv_file_id.id}?download=true")
+
+    def test_xlsx_has_a_title_and_a_total(self):
+        batch = self._batch()
+        batch.action_export()
+        sheet = self._xlsx_sheet(batch)
+        self.assertEqual(sheet["A1"].value, self.school.name)
+        self.assertEqual(
+            sheet["A2"].value, f"Incentive payments to mentors for October 2025, payroll batch {batch.name}"
+        )
+        self.assertTrue(sheet["A3"].value.startswith("Exported on "))
+        self.assertEqual([cell.value for cell in sheet[XLSX_HEADER_ROW]], HEADER)
+        # two payments in rows 6 and 7, then their total, a formula that follows the filter
+        self.assertEqual((sheet["B8"].value, sheet["D8"].value), ("Total", "=SUBTOTAL(9,D6:D7)"))
+        self.assertEqual(sheet.auto_filter.ref, "A5:F7")
+        cached = openpyxl.load_workbook(io.BytesIO(batch.xlsx_file_id.raw), data_only=True).active
+        self.assertEqual(cached["D8"].value, 5750.0, "the total is there before the spreadsheet recalculates")
+        self.assertEqual(sheet.max_row, 8, "nothing below the total")
 
     def test_exporting_twice_is_refused(self):
         batch = self._batch()
@@ -124,6 +147,30 @@ class TestIncentiveBatch(IncentiveCase, TransactionCase):
         expected = ["00-0042", "Staff Mentor", "STIM-01", -3000.0, "10.2025", basis]
         self.assertEqual(self._xlsx_rows(next_batch), [HEADER, expected])
         self.assertEqual(self._csv_rows(next_batch)[1], [*expected[:3], "-3000.00", *expected[4:]])
+
+    def test_chatter_in_the_language_of_the_hr_officer_whatever_the_callers(self):
+        """The demo data and other programs call the steps in their own
+        language; the chatter is the HR officer's."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"].search([("name", "=", "mentorship_core")])._update_translations(["ru_RU"])
+        self.env.registry.clear_cache("stable")  # the labels of the fields, cached before their Russian came
+        self.users["hr_officer"].lang = "ru_RU"
+        self.env.cr.precommit.run()  # the approval's tracking, done before
+        before = self.payments[0].message_ids
+        batch = self._batch().with_context(lang="en_US")
+        batch.action_export()
+        payment = self.payments[0].with_env(self.hr_env).with_context(lang="en_US")
+        payment._reverse("Ошибка в табеле")
+        self.env.cr.precommit.run()  # the tracking is written at commit
+        payment = self.payments[0]
+        payment.invalidate_recordset(["message_ids"])
+        states = (payment.message_ids - before).tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "state"
+        )
+        self.assertEqual(states.mapped("new_value_char"), ["Выгружено"])
+        bodies = " ".join((payment.message_ids - before).mapped("body"))
+        self.assertIn("Сторнировано строкой Сторно:", bodies)
+        self.assertNotIn("Reversed by", bodies)
 
     def test_reversal_only_of_exported_payments_by_hr(self):
         payment = self.payments[0]

@@ -257,7 +257,7 @@ class TestIncentiveGeneration(IncentiveCase, TransactionCase):
         self._rule("Monthly payment", amount=3000.0)
         self._meetings(self.staff_pair, [6, 13])
         wizard = self._as("curator", "mentorship.incentive.generate.wizard").create(
-            {"company_id": self.school.id, "month": date(2025, 10, 17)}
+            {"company_id": self.school.id, "month_number": "10", "year": 2025}
         )
         self.assertEqual((wizard.date_from, wizard.date_to), OCTOBER)
         action = wizard.action_generate()
@@ -268,6 +268,63 @@ class TestIncentiveGeneration(IncentiveCase, TransactionCase):
         wizard_again = wizard.copy({"state": "setup"})
         wizard_again.action_generate()
         self.assertEqual((wizard_again.created_count, wizard_again.updated_count), (0, 0))
+
+    def test_wizard_month_is_picked_as_a_month_of_a_year(self):
+        Wizard = self._as("curator", "mentorship.incentive.generate.wizard")
+        count = Wizard.search_count([])
+        wizard = Wizard.create({"company_id": self.school.id, "month_number": "2", "year": 2024})
+        self.assertRecordValues(
+            wizard,
+            [
+                {
+                    "month": date(2024, 2, 1),
+                    "month_name": "February 2024",
+                    "date_from": date(2024, 2, 1),
+                    "date_to": date(2024, 2, 29),
+                }
+            ],
+        )
+        for year in (0, 1999, 20250):
+            with self.subTest(year=year), self.assertRefused("Choose a month of a year from 2000 to 2100"):
+                Wizard.create({"company_id": self.school.id, "month_number": "10", "year": year})
+        with self.assertRaises(ValueError):
+            Wizard.create({"company_id": self.school.id, "month_number": "13", "year": 2025})
+        self.assertEqual(Wizard.search_count([]), count + 1, "nothing half-written")
+
+    def test_wizard_counts_add_up_to_the_listed_rows(self):
+        payment = self._rule("Monthly payment", amount=3000.0)
+        thanks = self._rule("Monthly thanks", kind="thank_you_letter", accrual_code=False)
+        percent = self._rule("Percentage", rule_type="wage_percent", wage_percent=10.0, accrual_code="STIM-02")
+        self._meetings(self.staff_pair, [6])
+        self._meetings(self.pupil_pair, [7])
+        self._generate()
+        self.assertTrue(self._incentives(rule_id=percent.id))
+        # a new rule gives two certificates, the payment rises, the staff mentor's letter stays as it is,
+        # the pupil's letter is proposed and the percentage no longer qualifies
+        self._rule("Certificate", kind="certificate", accrual_code=False)
+        payment.amount = 3500.0
+        self._incentives(rule_id=thanks.id, mentor_id=self.pupil_mentor.id).action_propose()
+        self.employee.version_ids.write({"wage": 0.0})
+        manual = self.env["mentorship.incentive"].create(
+            {
+                "mentor_id": self.pupil_mentor.id,
+                "company_id": self.school.id,
+                "kind": "certificate",
+                "date_from": OCTOBER[0],
+                "date_to": OCTOBER[1],
+            }
+        )
+        wizard = self._as("curator", "mentorship.incentive.generate.wizard").create(
+            {"company_id": self.school.id, "month_number": "10", "year": 2025}
+        )
+        wizard.action_generate()
+        self.assertRecordValues(
+            wizard,
+            [{"created_count": 2, "updated_count": 1, "unchanged_count": 1, "untouched_count": 1, "deleted_count": 1}],
+        )
+        self.assertEqual(len(wizard.incentive_ids), 5, "created + updated + unchanged + kept, as the list shows")
+        self.assertNotIn(manual, wizard.incentive_ids, "an incentive made by hand is not the rules'")
+        self.assertEqual(wizard.action_view_incentives()["domain"], wizard._generated_domain())
 
     def test_period_follows_the_users_time_zone(self):
         rule = self._rule("Monthly payment", amount=3000.0)

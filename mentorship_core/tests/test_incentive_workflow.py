@@ -72,6 +72,62 @@ class TestIncentiveWorkflow(IncentiveCase, TransactionCase):
         self.assertTrue(self._incentive_as("hr_officer").action_cancel())
         self.assertEqual(self.incentive.state, "cancelled")
 
+    def _letter(self, mentor, **values):
+        return self.env["mentorship.incentive"].create(
+            {
+                "mentor_id": mentor.id,
+                "company_id": self.school.id,
+                "kind": "thank_you_letter",
+                "date_from": OCTOBER[0],
+                "date_to": OCTOBER[1],
+                **values,
+            }
+        )
+
+    def test_a_selection_is_proposed_at_once_by_a_curator(self):
+        letters = self._letter(self.staff_mentor) | self._letter(self.pupil_mentor)
+        selection = self.incentive | letters
+        for role in ("staff_mentor", "hr_officer", "employee"):
+            with self.subTest(role=role), mute_logger("odoo.models"), self.assertRaises(AccessError):
+                self._as(role, "mentorship.incentive").browse(selection.ids).action_propose()
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            self._as("curator_b", "mentorship.incentive").browse(selection.ids).action_propose()
+        self.assertEqual(set(selection.mapped("state")), {"draft"}, "nothing proposed by those refused")
+        letters[1].action_cancel()
+        with self.assertRefused("cannot be proposed in its state", UserError):
+            self._as("curator", "mentorship.incentive").browse(selection.ids).action_propose()
+        self.assertEqual(selection.mapped("state"), ["draft", "draft", "cancelled"], "all or nothing")
+        self._as("curator", "mentorship.incentive").browse((selection - letters[1]).ids).action_propose()
+        self.assertEqual(selection.mapped("state"), ["proposed", "proposed", "cancelled"])
+        self.assertEqual(set((selection - letters[1]).proposed_by_id.ids), {self.curator.id})
+
+    def test_letter_made_by_hand_counts_the_months_meetings_and_mentees_of_its_pairs(self):
+        held = self._meetings(self.pupil_pair, [3, 10, 24])
+        self._meetings(self.pupil_pair, [17], mentee=False)  # one side only
+        self._meetings(self.pupil_pair, [5], month=11)  # another month
+        letter = self._as("curator", "mentorship.incentive").create(
+            {
+                "mentor_id": self.pupil_mentor.id,
+                "company_id": self.school.id,
+                "kind": "thank_you_letter",
+                "date_from": OCTOBER[0],
+                "date_to": OCTOBER[1],
+                "pair_ids": [(6, 0, self.pupil_pair.ids)],
+            }
+        )
+        self.assertRecordValues(letter, [{"held_meeting_count": 3, "mentee_count": 1}])
+        self.assertEqual(letter.meeting_ids, held)
+        self.assertEqual(letter.evidence_summary, "3 held meeting(s) in 1 pair(s)")
+        letter.date_to = date(2025, 10, 15)
+        self.assertEqual(letter.held_meeting_count, 2, "the meetings of its period only")
+        letter.pair_ids = False
+        self.assertRecordValues(letter, [{"held_meeting_count": 0, "mentee_count": 0}])
+        # the generation's evidence is its own: the pair's life, not recomputed
+        self.assertEqual(self.incentive.held_meeting_count, 1)
+        self._meetings(self.staff_pair, [20])
+        self.incentive.date_to = date(2025, 10, 30)
+        self.assertEqual(self.incentive.held_meeting_count, 1)
+
     def test_curator_of_another_school_reaches_nothing(self):
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             self._incentive_as("curator_b").action_propose()

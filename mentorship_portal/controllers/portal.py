@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.fields import Domain
 from odoo.http import content_disposition, request
 
+from odoo.addons.mentorship_core.tools import decline_name
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -494,9 +495,21 @@ class MentorshipPortal(CustomerPortal):
     def portal_mentorship_consent(self, consent_id, access_token=None, **kw):
         consent_sudo = self._mentorship_check_access("mentorship.consent", consent_id, access_token)
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "mentorship_consent", "consent": consent_sudo})
+        values.update(
+            {
+                "page_name": "mentorship_consent",
+                "consent": consent_sudo,
+                "ward_name": self._mentorship_ward_name(consent_sudo.partner_id.name),
+            }
+        )
         values = self._get_page_view_values(consent_sudo, access_token, values, "my_consents_history", False)
         return request.render("mentorship_portal.portal_mentorship_consent", values)
+
+    def _mentorship_ward_name(self, name):
+        """The minor a parent signs for, named as the page's language needs:
+        «законный представитель несовершеннолетнего Фролова Ивана Павловича»
+        in Russian, declined in the genitive as the letters decline names."""
+        return decline_name(name, "genitive") if (request.env.lang or "").startswith("ru") else name
 
     @http.route(["/my/mentorship/consent/<int:consent_id>/sign"], type="jsonrpc", auth="public")
     def portal_mentorship_consent_sign(self, consent_id, access_token=None, name=None, signature=None):

@@ -261,6 +261,22 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self.assertEqual(self.pair.state, "dissolved")
         self.assertIn("The consent is withdrawn", self._notice("/my/mentorship/consents"))
 
+    def test_consent_page_names_the_minor_in_the_genitive_in_russian(self):
+        consent = self._consent_to_sign(self.family_a)
+        consent.partner_id.name = "Фролов Иван Павлович"
+        self._login("parent")
+        self.assertIn(
+            "parent or legal guardian of <strong>Фролов Иван Павлович</strong>", self.url_open(consent.access_url).text
+        )
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"].search(
+            [("name", "in", ("mentorship_core", "mentorship_portal"))]
+        )._update_translations(["ru_RU"])
+        self.family_a["parent"].lang = "ru_RU"
+        self._login("parent")  # the session takes the language at login
+        page = self.url_open(consent.access_url).text
+        self.assertIn("законный представитель несовершеннолетнего <strong>Фролова Ивана Павловича</strong>", page)
+
     def test_parent_signs_requested_consent(self):
         consent = self._consent_to_sign(self.family_a)
         self._login("parent")

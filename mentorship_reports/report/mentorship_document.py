@@ -102,6 +102,12 @@ class MentorshipDocument(models.AbstractModel):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
     @api.model
+    def _quoted(self, value):
+        """A name the template puts in «…»: the quotes inside it become „…“,
+        as Russian typography nests them («Программа „Учитель — учитель“»)."""
+        return (value or "").replace("«", "„").replace("»", "“")
+
+    @api.model
     def _names(self, partners):
         return ", ".join(partners.mapped("name"))
 

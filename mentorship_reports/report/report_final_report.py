@@ -23,7 +23,7 @@ class ReportFinalReport(models.AbstractModel):
         return {
             "doc": {
                 **self._number_and_date(data),
-                "name": program.name,
+                "name": self._quoted(program.name),
                 "form": program.form_id.name,
                 "period": self._period(program.date_start, program.date_end),
                 "curator": short_name(program.curator_id.name),

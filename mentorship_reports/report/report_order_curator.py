@@ -29,8 +29,8 @@ class ReportOrderCurator(models.AbstractModel):
         return {
             "doc": {
                 **self._number_and_date(data),
-                "program": program.name,
-                "form": program.form_id.name,
+                "program": self._quoted(program.name),
+                "form": self._quoted(program.form_id.name),
                 "period": self._period(program.date_start, program.date_end),
                 "date_end": self._date(program.date_end),
                 "curator_accusative": decline_name(curator, "accusative"),

@@ -1,7 +1,9 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from odoo.addons.mentorship_core.tools import format_amount_ru
+from odoo.addons.mentorship_core.tools import format_amount_ru, format_month_ru
 
 HR_GROUP = "mentorship_core.group_mentorship_hr_officer"
 
@@ -37,13 +39,16 @@ class ReportOrderIncentives(models.AbstractModel):
     def _document_values(self, records, data):
         show_amounts = self.env.user.has_group(HR_GROUP)
         payments = records.filtered(lambda incentive: incentive.category == "payment")
-        periods = sorted({incentive.period_name for incentive in records if incentive.period_name})
+        total = format_amount_ru(sum(payments.mapped("amount"))) if show_amounts and payments else ""
+        months = sorted({incentive.date_from + relativedelta(day=1) for incentive in records})
         return {
             "doc": {
                 **self._number_and_date(data, records[:1].order_number, records[:1].order_date),
-                "period": ", ".join(periods),
+                "period": ", ".join(format_month_ru(month) for month in months),
                 "count": str(len(records)),
-                "total": format_amount_ru(sum(payments.mapped("amount"))) if show_amounts and payments else "",
+                "total": total,
+                # the last row of the appendix: the sum of its amounts, or a dash as in its rows
+                "total_cell": total or "—",
                 "incentives": [
                     {
                         "index": str(index),

@@ -22,6 +22,10 @@ class ReportOrderPairs(models.AbstractModel):
             "doc": {
                 **self._number_and_date(data, pairs[:1].order_number, pairs[:1].order_date),
                 "count": str(len(pairs)),
+                # «наставническую пару/группу» or «наставнические пары/группы в количестве 3»
+                "pairs_approved": self.env._("the mentorship pair or group")
+                if len(pairs) == 1
+                else self.env._("the %(count)s mentorship pairs and groups", count=len(pairs)),
                 "controller": self._controller(curators),
                 "pairs": [self._pair_row(index, pair) for index, pair in enumerate(pairs, start=1)],
             }

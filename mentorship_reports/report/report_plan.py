@@ -25,7 +25,7 @@ class ReportPlan(models.AbstractModel):
         mentees = pair.mentee_ids.partner_id
         return {
             "doc": {
-                "name": plan.name,
+                "name": self._quoted(plan.name),
                 "mentor": pair.mentor_id.partner_id.name or "",
                 "mentor_short": short_name(pair.mentor_id.partner_id.name),
                 "mentees": self._names(mentees),

@@ -51,6 +51,8 @@ class DocumentCase(MentorshipRolesCase):
         self.assertEqual((action["res_model"], action["res_id"]), (wizard._name, wizard.id))
         self.assertEqual(wizard.state, "done")
         self.assertTrue(wizard.document_name.endswith(f".{output_format}"), wizard.document_name)
+        self.assertNotIn("..", wizard.document_name, "one dot before the extension, even after initials")
+        self.last_document_name = wizard.document_name
         return base64.b64decode(wizard.document)
 
     @staticmethod

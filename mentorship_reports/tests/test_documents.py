@@ -69,6 +69,28 @@ class TestDocuments(DocumentCase, TransactionCase):
         self.assertEqual(activities[2][4], "Mentee")
         self.assertIn(["Практика"], rows)
 
+    def test_plan_named_after_a_person_and_a_program_in_quotes(self):
+        self.plan.name = "Программа «Учитель — учитель» для Зайцевой К. Д."
+        content = self._print("curator", self.plan, "plan")
+        self.assertEqual(self.last_document_name, "Personal Plan - Программа «Учитель — учитель» для Зайцевой К. Д.pdf")
+        self.assertIn("«Программа „Учитель — учитель“ для Зайцевой К. Д.»", self._pdf_text(content))
+
+    def test_tables_rows_are_not_split_across_pages(self):
+        content = self._odt_content(self._print("curator", self.plan, "plan", "odt"))
+        rows = content.findall(".//{*}table-row")
+        self.assertTrue(rows)
+        keep_together = content.xpath(
+            "//style:style[@style:name='Row']/style:table-row-properties/@fo:keep-together",
+            namespaces={
+                "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+                "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+            },
+        )
+        self.assertEqual(keep_together, ["always"])
+        self.assertEqual(
+            {row.get("{urn:oasis:names:tc:opendocument:xmlns:table:1.0}style-name") for row in rows}, {"Row"}
+        )
+
     def test_staff_mentor_prints_own_plan_only(self):
         self.assertIn("Адаптация молодого педагога", self._pdf_text(self._print("staff_mentor", self.plan, "plan")))
         other_plan = self.plan.copy({"pair_id": self.other_pair.id})
@@ -260,8 +282,16 @@ class TestDocuments(DocumentCase, TransactionCase):
         text = self._pdf_text(self._print("director", incentive, "order_incentives"))
         self.assertIn("О поощрении наставников", text)
         self.assertIn("5 ноября 2025 г. № 77-л", text)
+        self.assertIn("По итогам реализации программ наставничества за октябрь 2025 г.", text)
         self.assertIn("Выплаты произвести на общую сумму 14 950,00 руб.", text)
         self.assertIn("За наставничество молодого педагога", text)
+        # the appendix: its title with the organisation and the month, and a total row
+        self.assertIn("Список наставников, представленных к поощрению Test School No. 1 за октябрь 2025 г.", text)
+        rows = self._odt_content(self._print("director", incentive, "order_incentives", "odt")).findall(
+            ".//{*}table-row"
+        )
+        cells = [[" ".join("".join(cell.itertext()).split()) for cell in row.findall("{*}table-cell")] for row in rows]
+        self.assertEqual(cells[-1], ["", "Итого: 1", "", "", "", "14 950,00"])
         with self.assertRaisesRegex(UserError, "You may not print Order on Incentives"):
             self._print("curator", incentive, "order_incentives")
 
@@ -282,6 +312,7 @@ class TestDocuments(DocumentCase, TransactionCase):
             },
         )
         self.assertIn(wizard.report_id, offered)
+        self.assertEqual(wizard.report_ids._origin, offered, "the dialog lists them all, with no «Search more»")
         self.assertFalse(self._as("staff_mentor", "mentorship.document.print.wizard")._reports_of("mentorship.program"))
         self.assertEqual(
             self._as("hr_officer", "mentorship.document.print.wizard")._reports_of("mentorship.incentive"),

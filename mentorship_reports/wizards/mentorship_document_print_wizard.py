@@ -24,7 +24,13 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
         string="Document",
         required=True,
         default=lambda self: self._reports_of(self.env.context.get("active_model"))[:1],
-        domain="[('model', '=', res_model), ('report_type', '=', 'py3o'), ('module', '=', 'mentorship_reports')]",
+        domain="[('id', 'in', report_ids)]",
+    )
+    report_ids = fields.Many2many(
+        "ir.actions.report",
+        string="Documents Offered",
+        compute="_compute_report_ids",
+        help="The documents the user may print of the records.",
     )
     output_format = fields.Selection(OUTPUT_FORMATS, string="Format", required=True, default="pdf")
     number = fields.Char(
@@ -35,6 +41,11 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
     state = fields.Selection([("choose", "Choose"), ("done", "Done")], default="choose", required=True)
     document = fields.Binary(string="File", readonly=True, attachment=False)
     document_name = fields.Char()
+
+    @api.depends("res_model")
+    def _compute_report_ids(self):
+        for wizard in self:
+            wizard.report_ids = self._reports_of(wizard.res_model)
 
     @api.model
     def _reports_of(self, model):
@@ -103,4 +114,5 @@ class MentorshipDocumentPrintWizard(models.TransientModel):
     def _file_name(self, records):
         report = self.report_id
         name = report.gen_report_download_filename(records.ids, {}).removesuffix(f".{report.py3o_filetype}")
-        return f"{name.replace('/', '-')}.{self.output_format}"
+        # a name ending in initials («Иванов К. Д.») takes no second dot before the extension
+        return f"{name.replace('/', '-').rstrip('. ')}.{self.output_format}"
