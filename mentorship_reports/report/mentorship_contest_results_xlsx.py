@@ -25,7 +25,7 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
         entries_by_contest = defaultdict(list)
         for entry in self.env[ENTRY].search_read(
             [("contest_id", "in", contests.ids)],
-            ["contest_id", "display_name", "company_id", "average_score", "is_winner"],
+            ["contest_id", "display_name", "company_id", "average_score", "rank", "is_winner"],
             order="average_score desc, id",
         ):
             entries_by_contest[entry["contest_id"][0]].append(entry)
@@ -42,7 +42,7 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
         ]
         rows = []
         for contest in contests:
-            places = self._places([entry["average_score"] for entry in entries_by_contest[contest.id]])
+            # the place among all the contest's nominees, those the user may not read included
             rows.extend(
                 (
                     contest.name,
@@ -50,19 +50,14 @@ class MentorshipContestResultsXlsx(models.AbstractModel):
                     entry["display_name"],
                     entry["company_id"][1],
                     entry["average_score"],
-                    place,
+                    entry["rank"] or None,
                     self._yes_no(entry["is_winner"]),
                 )
-                for entry, place in zip(entries_by_contest[contest.id], places, strict=True)
+                for entry in entries_by_contest[contest.id]
             )
         organisation = self.env.company.name
         self._write_table(workbook, self.env._("Nominees"), self.env._("Contest Results"), organisation, columns, rows)
         self._write_jury_marks(workbook, contests, organisation)
-
-    def _places(self, scores):
-        """Places of the ``scores`` sorted from the best: equal scores share
-        a place and the next one skips it (1, 2, 2, 4)."""
-        return [scores.index(score) + 1 for score in scores]
 
     def _write_jury_marks(self, workbook, contests, organisation):
         Mark = self.env[MARK]

@@ -74,7 +74,8 @@ class TestXlsxContest(XlsxReportCase, TransactionCase):
         self.assertEqual(workbook.sheetnames, ["Nominees"])
         rows = self._rows(workbook["Nominees"])
         self.assertEqual([row[2] for row in rows], [self.entry_staff.display_name, self.entry_pupil.display_name])
-        self.assertEqual([row[5] for row in rows], [1, 2])
+        # the place among all the contest's nominees, school B's included
+        self.assertEqual([row[5] for row in rows], [1, 3])
 
     def test_jury_member_sees_own_marks_only(self):
         workbook = self._render("contest_results_xlsx", self.contest, role="curator_b")
