@@ -94,10 +94,15 @@ class CalendarEvent(models.Model):
                 )
 
     def write(self, vals):
+        withdrawn = []
         for event in self:
             changed = [name for name in CONFIRMATION_FIELDS if name in vals and event[name] != bool(vals[name])]
             self._check_attendance_sides(event.mentorship_pair_id, changed)
-        return super().write(vals)
+            withdrawn += [(event, name) for name in changed if not vals[name]]
+        result = super().write(vals)
+        if any(name in vals for name in (*CONFIRMATION_FIELDS, "partner_ids")):
+            self._sync_mentorship_attendees(withdrawn)
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -105,12 +110,41 @@ class CalendarEvent(models.Model):
             pair = self.env["mentorship.pair"].browse(vals.get("mentorship_pair_id"))
             self._check_attendance_sides(pair, [name for name in CONFIRMATION_FIELDS if vals.get(name)])
         events = super().create(vals_list)
+        events._sync_mentorship_attendees()
         remote = events.filtered(
             lambda event: event.mentorship_pair_id.kind == "virtual" and not event.videocall_location
         )
         for event in remote:
             event._set_discuss_videocall_location()
         return events
+
+    def _mentorship_side_attendees(self, field_name):
+        """The invitations of one side of this meeting: the mentor's, or the
+        mentees'. A mentee confirming for themselves answers only their own; a
+        confirmation recorded for the mentees' side by someone else (the
+        curator) answers all of theirs."""
+        self.ensure_one()
+        pair = self.mentorship_pair_id.sudo()
+        if field_name == "mentorship_mentor_confirmed":
+            partners = pair.mentor_id.partner_id
+        else:
+            partners = self.env.user.partner_id & pair.mentee_ids.partner_id or pair.mentee_ids.partner_id
+        return self.sudo().attendee_ids.filtered(lambda attendee: attendee.partner_id in partners)
+
+    def _sync_mentorship_attendees(self, withdrawn=()):
+        """Calendar's invitations follow the sides' confirmations: a side that
+        confirmed it took part has accepted, one whose confirmation was taken
+        back (``withdrawn``: (event, field) couples) is asked again. The side
+        checks decided who may confirm; the invitations follow, whoever the
+        user is."""
+        for event in self.filtered("mentorship_pair_id"):
+            for field_name in CONFIRMATION_FIELDS:
+                if event[field_name]:
+                    attendees = event._mentorship_side_attendees(field_name)
+                    attendees.filtered(lambda attendee: attendee.state != "accepted").state = "accepted"
+        for event, field_name in withdrawn:
+            attendees = event._mentorship_side_attendees(field_name)
+            attendees.filtered(lambda attendee: attendee.state == "accepted").state = "needsAction"
 
     # --- the curator's calendar, reports and counts -------------------------
 

@@ -553,7 +553,7 @@ class MentorshipPair(models.Model):
         meeting_type = self.next_meeting_type
         action.update(
             {
-                "views": [(self.env.ref("calendar.view_calendar_event_form").id, "form")],
+                "views": [(self.env.ref("mentorship_core.calendar_event_view_form_mentorship").id, "form")],
                 "view_mode": "form",
                 "target": "current",
                 "context": {

@@ -1,7 +1,7 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -170,7 +170,23 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
 
     def test_each_side_confirms_only_their_own_attendance(self):
         past, future = self._meetings(self.pair, 2).sorted("start")
-        past.write({"mentorship_mentor_confirmed": False, "mentorship_mentee_confirmed": False})
+        mentor, mentee = self.pair.mentor_id.partner_id, self.pair.mentee_ids.partner_id
+        past.write(
+            {
+                "mentorship_mentor_confirmed": False,
+                "mentorship_mentee_confirmed": False,
+                "partner_ids": [Command.set((mentor | mentee).ids)],
+            }
+        )
+
+        def invitations():
+            return {
+                attendee.partner_id: attendee.state
+                for attendee in past.attendee_ids
+                if attendee.partner_id in mentor | mentee
+            }
+
+        self.assertEqual(invitations(), {mentor: "needsAction", mentee: "needsAction"})
         self._login("mentor")
         page = self.url_open(self.pair.access_url).text
         self.assertEqual(page.count("o_mentorship_meeting_confirm"), 1, "only the past meeting can be confirmed")
@@ -178,6 +194,7 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self._post(f"/my/mentorship/meeting/{past.id}/confirm")
         self.assertRecordValues(past, [{"mentorship_mentor_confirmed": True, "mentorship_mentee_confirmed": False}])
         self.assertFalse(past.mentorship_is_held)
+        self.assertEqual(invitations(), {mentor: "accepted", mentee: "needsAction"}, "calendar follows")
         self.assertNotIn(f"/my/mentorship/meeting/{past.id}/confirm", self.url_open(self.pair.access_url).text)
         self._post(f"/my/mentorship/meeting/{future.id}/confirm")
         self.assertIn("A meeting is confirmed after it has taken place.", self._notice(self.pair.access_url))
@@ -188,6 +205,7 @@ class TestPortalPages(MentorshipPortalCase, HttpCase):
         self._post(f"/my/mentorship/meeting/{past.id}/confirm")
         self.assertIn("Your attendance is confirmed.", self._notice(self.pair.access_url))
         self.assertTrue(past.mentorship_is_held)
+        self.assertEqual(invitations(), {mentor: "accepted", mentee: "accepted"})
         self._post(f"/my/mentorship/meeting/{future.id}/confirm")
         self.assertFalse(future.mentorship_mentee_confirmed)
 

@@ -12,6 +12,11 @@ SCHOOL_DYNAMICS = (
     "pupils_exam_pass_before",
     "pupils_exam_pass_since",
 )
+PUPIL_CATEGORIES = (
+    "mentorship_core.mentee_category_pupil_support",
+    "mentorship_core.mentee_category_pupil_gifted",
+    "mentorship_core.mentee_category_pupil_sen",
+)
 
 
 class MentorshipMentee(models.Model):
@@ -37,6 +42,12 @@ class MentorshipMentee(models.Model):
         string="Parents and Guardians",
         groups="mentorship_core.group_mentorship_mentor",
     )
+    is_pupil = fields.Boolean(
+        string="Pupil or Student",
+        compute="_compute_is_pupil",
+        help="Whose form the person opens in: a pupil's (class, date of birth, parents) or an adult's. "
+        "Before the person is chosen, the category tells.",
+    )
     mentorship_start_date = fields.Date(string="In Mentorship Since", compute="_compute_school_dynamics")
     marks_average_before = fields.Float(string="Average Mark Before", digits=(3, 2), compute="_compute_school_dynamics")
     marks_average_since = fields.Float(string="Average Mark Since", digits=(3, 2), compute="_compute_school_dynamics")
@@ -49,6 +60,17 @@ class MentorshipMentee(models.Model):
         help="For a teacher: the share of their pupils' VPR, OGE and EGE results that passed.",
     )
     pupils_exam_pass_since = fields.Float(string="Pupils Passing Exams Since (%)", compute="_compute_school_dynamics")
+
+    @api.depends("partner_id.mentorship_is_pupil", "category_id", "employee_id")
+    def _compute_is_pupil(self):
+        pupil_categories = self.env["mentorship.mentee.category"]
+        for xmlid in PUPIL_CATEGORIES:
+            pupil_categories |= self.env.ref(xmlid, raise_if_not_found=False) or pupil_categories
+        for mentee in self:
+            if mentee.partner_id:
+                mentee.is_pupil = mentee.partner_id.mentorship_is_pupil
+            else:
+                mentee.is_pupil = not mentee.employee_id and mentee.category_id in pupil_categories
 
     def _mentorship_start_dates(self):
         """The start of the first approved pair of each mentee."""

@@ -12,9 +12,24 @@ class MentorshipMentor(models.Model):
         domain=[("is_company", "=", True)],
         help="The employer, college, university or NGO the mentor comes from.",
     )
+    is_pupil = fields.Boolean(
+        string="Pupil or Student",
+        compute="_compute_is_pupil",
+        help="Whose form the person opens in: a pupil's (class, date of birth, parents) or an adult's "
+        "(organisation and position). Before the person is chosen, the category tells.",
+    )
     agreement_id = fields.Many2one(
         "mentorship.partnership.agreement", string="Cooperation Agreement", compute="_compute_agreement_id"
     )
+
+    @api.depends("partner_id.mentorship_is_pupil", "category_id")
+    def _compute_is_pupil(self):
+        pupil_category = self.env.ref("mentorship_core.mentor_category_pupil", raise_if_not_found=False)
+        for mentor in self:
+            if mentor.partner_id:
+                mentor.is_pupil = mentor.partner_id.mentorship_is_pupil
+            else:
+                mentor.is_pupil = bool(pupil_category) and mentor.category_id == pupil_category
 
     @api.depends("employer_partner_id", "company_id")
     def _compute_agreement_id(self):

@@ -10,3 +10,4 @@ from . import test_pupil_privacy
 from . import test_company_consistency
 from . import test_organisation_summary
 from . import test_monitoring_school
+from . import test_person_forms
