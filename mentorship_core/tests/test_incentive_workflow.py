@@ -7,7 +7,7 @@ from datetime import date
 from psycopg2.errors import CheckViolation
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .common_incentive import OCTOBER, IncentiveCase
@@ -179,6 +179,17 @@ class TestIncentiveWorkflow(IncentiveCase, TransactionCase):
         with self.assertRefused("Only a draft incentive can be deleted", UserError):
             self._incentive_as("hr_officer").unlink()
         self.assertEqual(self.incentive.amount, 3000.0)
+
+    def test_the_form_shows_an_approved_incentive_read_only(self):
+        """What the model refuses to change, the form does not offer to edit."""
+        self.incentive.action_propose()
+        with Form(self._incentive_as("hr_officer")) as proposed:
+            proposed.basis = "Regulation, clause 5"
+        self._incentive_as("hr_officer")._approve("45-k", date(2025, 11, 5))
+        approved = Form(self._incentive_as("hr_officer"))
+        for field_name in ("amount", "basis", "mentor_id", "date_from", "description"):
+            with self.subTest(field=field_name), self.assertRaises(AssertionError):
+                setattr(approved, field_name, approved[field_name])
 
     def test_draft_is_deleted_and_returned(self):
         self.incentive.action_propose()
