@@ -13,7 +13,7 @@ class MentorshipMatchingWeights(models.AbstractModel):
     freely: set on a program, copied and adjusted on each matching run.
 
     Addons add a criterion with a weight field computed by
-    ``_compute_matching_weights``, its entry in ``_matching_criteria`` and its
+    ``_compute_matching_weights``, its label in ``_matching_criterion_labels`` and its
     share of each preset in ``_matching_preset_weights``."""
 
     _name = "mentorship.matching.weights"
@@ -55,15 +55,23 @@ class MentorshipMatchingWeights(models.AbstractModel):
     )
 
     @api.model
-    def _matching_criteria(self):
-        """{criterion: (weight field, label)} in the order of the explanations."""
-        labels = {
+    def _matching_criterion_labels(self):
+        """{criterion: label} in the order of the explanations; each criterion
+        has its weight field ``matching_weight_<criterion>``."""
+        return {
             "competency": self.env._("competencies"),
             "format": self.env._("format"),
             "organisation": self.env._("same organisation"),
             "preference": self.env._("mentee's preference"),
         }
-        return {criterion: (f"matching_weight_{criterion}", label) for criterion, label in labels.items()}
+
+    @api.model
+    def _matching_criteria(self):
+        """{criterion: (weight field, label)} in the order of the explanations."""
+        return {
+            criterion: (f"matching_weight_{criterion}", label)
+            for criterion, label in self._matching_criterion_labels().items()
+        }
 
     @api.model
     def _matching_preset_weights(self):

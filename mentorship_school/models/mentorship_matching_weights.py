@@ -23,11 +23,11 @@ class MentorshipMatchingWeights(models.AbstractModel):
     )
 
     @api.model
-    def _matching_criteria(self):
-        labels = {"subject": self.env._("subject"), "experience": self.env._("experience gap")}
+    def _matching_criterion_labels(self):
         return {
-            **super()._matching_criteria(),
-            **{criterion: (f"matching_weight_{criterion}", label) for criterion, label in labels.items()},
+            **super()._matching_criterion_labels(),
+            "subject": self.env._("subject"),
+            "experience": self.env._("experience gap"),
         }
 
     @api.model
