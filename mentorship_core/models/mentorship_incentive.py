@@ -207,20 +207,20 @@ class MentorshipIncentive(models.Model):
     def _compute_pair_evidence(self):
         """The meetings of the pairs held in the period (confirmed by both
         sides) and their mentees, for an incentive made by hand, such as a
-        thank-you letter; the generation's own evidence is kept as it wrote it."""
-        for incentive in self:
-            if incentive.rule_id:
-                incentive.meeting_ids = incentive.meeting_ids
-                incentive.held_meeting_count = incentive.held_meeting_count
-                incentive.mentee_count = incentive.mentee_count
-                continue
-            pairs = incentive.pair_ids._origin.sudo()
-            meetings = self.env["calendar.event"]
-            if pairs and incentive.date_from and incentive.date_to:
-                start, stop = self.env["mentorship.incentive.generation"]._utc_bounds(
-                    incentive.date_from, incentive.date_to
-                )
-                meetings = meetings.sudo().search(
+        thank-you letter; the generation's own evidence is kept as it wrote it.
+        One search per period, whatever the number of incentives."""
+        by_hand = self.filtered(lambda incentive: not incentive.rule_id)
+        for incentive in self - by_hand:
+            incentive.meeting_ids = incentive.meeting_ids
+            incentive.held_meeting_count = incentive.held_meeting_count
+            incentive.mentee_count = incentive.mentee_count
+        Events = self.env["calendar.event"].sudo()
+        for (date_from, date_to), incentives in by_hand.grouped(lambda i: (i.date_from, i.date_to)).items():
+            pairs = incentives.pair_ids._origin.sudo()
+            held = Events
+            if pairs and date_from and date_to:
+                start, stop = self.env["mentorship.incentive.generation"]._utc_bounds(date_from, date_to)
+                held = Events.search(
                     [
                         ("mentorship_pair_id", "in", pairs.ids),
                         ("mentorship_is_held", "=", True),
@@ -228,9 +228,12 @@ class MentorshipIncentive(models.Model):
                         ("start", "<", stop),
                     ]
                 )
-            incentive.meeting_ids = meetings
-            incentive.held_meeting_count = len(meetings)
-            incentive.mentee_count = len(pairs.mentee_ids)
+            for incentive in incentives:
+                own_pairs = incentive.pair_ids._origin.sudo()
+                meetings = held.filtered(lambda meeting, own_pairs=own_pairs: meeting.mentorship_pair_id in own_pairs)
+                incentive.meeting_ids = meetings
+                incentive.held_meeting_count = len(meetings)
+                incentive.mentee_count = len(own_pairs.mentee_ids)
 
     @api.depends("document_ids.is_provided")
     def _compute_documents_complete(self):
